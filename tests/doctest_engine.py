@@ -1,0 +1,262 @@
+"""The doc-test engine: find every Python block on a page, run it, compare what it prints.
+
+A page pairs each Python fence with the output fence right under it (only blank lines or
+HTML comments may stand between). Either fence may hold code inline or include a file
+from snippets/ with pymdownx.snippets' `--8<-- "chapter/name.py"` line. Anything the
+engine cannot handle is an error, never a skip.
+
+Needs only the standard library (and torch, imported when a block runs), so that it runs
+on a bare GPU machine.
+"""
+from __future__ import annotations
+
+import contextlib
+import difflib
+import io
+import re
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON_LANGS = {"python", "py", "python3"}
+OUTPUT_LANGS = {"text", "output"}
+UNSUPPORTED_LANGS = {"pycon", "ipython", "jupyter"}  # would need prompts parsed: refuse
+FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
+INCLUDE = re.compile(r'^-{1,}8<-{1,}[ \t]+"(?P<path>[^"]+)"[ \t]*$')
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+UPDATE_HINT = "To accept what the code prints: pytest --update-outputs"
+
+
+class DocTestError(Exception):
+    """A page or block the engine rejects, or a block whose output differs."""
+
+
+@dataclass
+class Fence:
+    lang: str
+    body: str       # dedented content, without the fence lines
+    line: int       # 1-based line of the opening fence
+    end: int        # 1-based line of the closing fence
+    indent: str
+
+
+@dataclass
+class Block:
+    page: Path
+    lang: str       # the page's language: "en", "hi"
+    index: int      # position among the page's Python blocks
+    line: int       # line of the Python fence
+    code: str
+    expected: str
+    snippets: list[Path] = field(default_factory=list)  # files the code comes from
+    out_file: Path | None = None                          # file the output comes from
+    out_fence: Fence | None = None
+
+    @property
+    def where(self) -> str:
+        src = ", ".join(rel(p) for p in self.snippets) or "inline code"
+        return f"{rel(self.page)} [{self.lang}] line {self.line} ({src})"
+
+    @property
+    def test_id(self) -> str:
+        name = self.snippets[0].relative_to(snippet_dir(self.page)).as_posix() if self.snippets else f"inline{self.index}"
+        return f"{self.lang}/{page_name(self.page)}:{self.line}:{name}"
+
+
+def rel(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def docs_dir(page: Path) -> Path:
+    """docs/ above docs/<lang>/<page>.md."""
+    for parent in page.resolve().parents:
+        if parent.name == "docs":
+            return parent
+    raise DocTestError(f"{page}: not inside a docs/ folder")
+
+
+def snippet_dir(page: Path) -> Path:
+    return docs_dir(page).parent / "snippets"
+
+
+def page_lang(page: Path) -> str:
+    return page.resolve().relative_to(docs_dir(page)).parts[0]
+
+
+def page_name(page: Path) -> str:
+    return Path(*page.resolve().relative_to(docs_dir(page)).parts[1:]).as_posix()
+
+
+def pages(docs: Path) -> list[Path]:
+    """Every Markdown page of every language: docs/<lang>/**/*.md."""
+    return sorted(p for p in docs.glob("*/**/*.md"))
+
+
+def fences(text: str) -> list[Fence]:
+    lines = text.split("\n")
+    found, i = [], 0
+    while i < len(lines):
+        m = FENCE_OPEN.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        indent, mark = m["indent"], m["fence"]
+        close = re.compile(rf"^{re.escape(indent)}{re.escape(mark[0])}{{{len(mark)},}}[ \t]*$")
+        j = i + 1
+        while j < len(lines) and not close.match(lines[j]):
+            j += 1
+        if j == len(lines):
+            raise DocTestError(f"line {i + 1}: code fence is never closed")
+        body = "\n".join(l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[i + 1:j])
+        found.append(Fence(fence_lang(m["info"]), body, i + 1, j + 1, indent))
+        i = j + 1
+    return found
+
+
+def fence_lang(info: str) -> str:
+    """'python title="x"' -> python; '{.python .numberLines}' -> python."""
+    info = info.strip()
+    if info.startswith("{"):
+        m = re.search(r"\.([\w+-]+)", info)
+        return m[1].lower() if m else ""
+    return info.split()[0].lower() if info else ""
+
+
+def include_paths(fence: Fence, page: Path, where: str, must_exist: bool = True) -> list[Path] | None:
+    """The files a fence includes, or None when its content is inline."""
+    lines = [l for l in fence.body.split("\n") if l.strip()]
+    includes = [INCLUDE.match(l.strip()) for l in lines]
+    if not any(includes) and "8<" not in fence.body:
+        return None
+    if not all(includes):
+        raise DocTestError(f"{where}: mixes `--8<--` includes with other lines; include whole files only")
+    paths = []
+    for m in includes:
+        path = snippet_dir(page) / m["path"]
+        if ":" in m["path"] or (must_exist and not path.is_file()):
+            raise DocTestError(f"{where}: snippet file not found: {rel(path)}")
+        paths.append(path)
+    return paths
+
+
+def parse_page(page: Path) -> list[Block]:
+    text = page.read_text(encoding="utf-8")
+    lang = page_lang(page)
+    try:
+        all_fences = fences(text)
+    except DocTestError as err:
+        raise DocTestError(f"{rel(page)} [{lang}] {err}") from None
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    for k, f in enumerate(all_fences):
+        where = f"{rel(page)} [{lang}] line {f.line}"
+        if f.lang in UNSUPPORTED_LANGS:
+            raise DocTestError(f"{where}: `{f.lang}` blocks are not supported; use a python block and an output block")
+        if f.lang not in PYTHON_LANGS:
+            continue
+        snippets = include_paths(f, page, where) or []
+        code = "".join(p.read_text(encoding="utf-8") for p in snippets) if snippets else f.body + "\n"
+        out = all_fences[k + 1] if k + 1 < len(all_fences) else None
+        between = "\n".join(lines[f.end:out.line - 1]) if out else ""
+        if out is None or out.lang not in OUTPUT_LANGS or COMMENT.sub("", between).strip():
+            raise DocTestError(f"{where}: Python block has no output block (```text) right under it")
+        out_paths = include_paths(out, page, f"{rel(page)} [{lang}] line {out.line}", must_exist=False)
+        if out_paths and len(out_paths) != 1:
+            raise DocTestError(f"{where}: an output block includes exactly one .out file")
+        if out_paths:  # a missing .out reads as empty: check() names it, update() writes it
+            expected = out_paths[0].read_text(encoding="utf-8") if out_paths[0].is_file() else ""
+        else:
+            expected = out.body
+        blocks.append(Block(page, lang, len(blocks), f.line, code, expected, snippets,
+                            out_paths[0] if out_paths else None, out))
+    return blocks
+
+
+# --- running -----------------------------------------------------------------------------
+
+def run_code(code: str, filename: str, device: str = "cpu") -> str:
+    """Run code as a fresh `python file.py` would (new globals, torch defaults), return stdout."""
+    import torch
+
+    torch.set_default_dtype(torch.float32)
+    torch.set_default_device(device)
+    torch.set_grad_enabled(True)
+    torch.set_printoptions(profile="default")
+    buffer = io.StringIO()
+    namespace = {"__name__": "__main__", "__file__": filename}
+    try:
+        with contextlib.redirect_stdout(buffer):
+            exec(compile(code, filename, "exec"), namespace)
+    finally:
+        torch.set_default_device("cpu")
+    return buffer.getvalue()
+
+
+def printed_by(block: Block, device: str = "cpu", cache: dict | None = None) -> str:
+    """What the block prints; runs each distinct code once per cache (en and hi share runs)."""
+    key = (block.code, device)
+    if cache is not None and key in cache:
+        result = cache[key]
+    else:
+        name = rel(block.snippets[0]) if block.snippets else f"{rel(block.page)}:{block.line}"
+        try:
+            result = ("ok", run_code(block.code, name, device))
+        except BaseException as err:  # noqa: BLE001 - a block may raise anything, SystemExit too
+            if isinstance(err, KeyboardInterrupt):
+                raise
+            result = ("raised", "".join(traceback.format_exception(err)))
+        if cache is not None:
+            cache[key] = result
+    status, text = result
+    if status == "raised":
+        raise DocTestError(f"{block.where}: the code raised an exception\n{text}")
+    return text
+
+
+def diff(expected: str, printed: str, expected_name: str) -> str:
+    return "".join(difflib.unified_diff(
+        expected.splitlines(keepends=True), printed.splitlines(keepends=True),
+        fromfile=f"expected ({expected_name})", tofile="printed", lineterm="\n"))
+
+
+def normalise_end(text: str) -> str:
+    return text.rstrip("\n") + "\n"
+
+
+def check(block: Block, printed: str, same=None) -> None:
+    """Raise DocTestError with a diff unless the block's output block shows exactly `printed`.
+
+    `same(expected, printed)` may replace exact comparison (e.g. the CUDA normalisation)."""
+    if not printed.strip():
+        raise DocTestError(f"{block.where}: the code prints nothing; a block must show its output")
+    if block.out_file and not block.out_file.is_file():
+        raise DocTestError(f"{block.where}: output file not found: {rel(block.out_file)}\n{UPDATE_HINT}")
+    expected, got = normalise_end(block.expected), normalise_end(printed)
+    if (same or str.__eq__)(expected, got):
+        return
+    name = rel(block.out_file) if block.out_file else f"output block at line {block.out_fence.line}"
+    raise DocTestError(f"{block.where}: printed output differs from {name}\n"
+                       f"{diff(expected, got, name)}{UPDATE_HINT}")
+
+
+def update(block: Block, printed: str) -> bool:
+    """Write what the code printed into the block's output; True if anything changed."""
+    printed = normalise_end(printed)
+    if block.out_file:
+        if block.out_file.is_file() and block.out_file.read_text(encoding="utf-8") == printed:
+            return False
+        block.out_file.write_text(printed, encoding="utf-8")
+        return True
+    fresh = parse_page(block.page)[block.index]  # re-read: an earlier update may have moved lines
+    fence = fresh.out_fence
+    lines = block.page.read_text(encoding="utf-8").split("\n")
+    body = [fence.indent + l if l else l for l in printed.rstrip("\n").split("\n")]
+    if lines[fence.line:fence.end - 1] == body:
+        return False
+    lines[fence.line:fence.end - 1] = body
+    block.page.write_text("\n".join(lines), encoding="utf-8")
+    return True

@@ -1,0 +1,38 @@
+"""Every Python block of every page, in every language, prints exactly what the page shows."""
+import pytest
+
+from doctest_engine import ROOT, DocTestError, check, pages, parse_page, printed_by, update
+
+
+def collect():
+    params = []
+    for page in pages(ROOT / "docs"):
+        try:
+            blocks = parse_page(page)
+        except DocTestError as err:
+            params.append(pytest.param(err, id=f"{page.relative_to(ROOT / 'docs').as_posix()}:parse"))
+            continue
+        params += [pytest.param(b, id=b.test_id) for b in blocks]
+    return params
+
+
+BLOCKS = collect()
+
+
+def test_the_docs_have_blocks():
+    assert len(BLOCKS) > 0, "no Python blocks found under docs/"
+
+
+@pytest.mark.parametrize("block", BLOCKS)
+def test_block_prints_what_the_page_shows(block, request, run_cache):
+    if isinstance(block, DocTestError):
+        pytest.fail(str(block), pytrace=False)
+    device = request.config.getoption("--device")
+    try:
+        printed = printed_by(block, device, run_cache)
+        if request.config.getoption("--update-outputs"):
+            update(block, printed)
+        else:
+            check(block, printed)
+    except DocTestError as err:
+        pytest.fail(str(err), pytrace=False)
