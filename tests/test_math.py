@@ -1,0 +1,82 @@
+"""The math on every page is valid KaTeX, and every number in a formula is one the code computes.
+
+A number in a formula (other than an integer from 0 to 10, a subscript or an exponent) must equal, to the digits the
+formula shows, a number printed by one of the page's snippets or written in their code.
+The printed outputs are themselves checked against the code by test_docs.py, so a
+number in a formula is checked back to what PyTorch computes.
+"""
+import re
+
+import pykatex
+import pytest
+
+from doctest_engine import ROOT, fences, pages, parse_page, rel
+
+MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.S)
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\{,\}\d{3})*(?:\.\d+)?")
+INDEX = re.compile(r"[_^](?:\{[^{}]*\}|\w)")  # subscripts and exponents are labels, not values
+PRINTED_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
+def formulas(page):
+    """(line, tex, display) for each formula outside code fences."""
+    lines = page.read_text(encoding="utf-8").split("\n")
+    for fence in fences("\n".join(lines)):
+        for i in range(fence.line - 1, fence.end):
+            lines[i] = ""
+    text = "\n".join(lines)
+    text = re.sub(r"`[^`\n]*`", lambda m: " " * len(m[0]), text)  # inline code is not math
+    for m in MATH.finditer(text):
+        display = m["display"] is not None
+        yield text.count("\n", 0, m.start()) + 1, (m["display"] if display else m["inline"]).strip(), display
+
+
+def numbers_in(text, pattern):
+    return [m[0] for m in pattern.finditer(text)]
+
+
+def reference_numbers(page):
+    values = []
+    for block in parse_page(page):
+        for token in numbers_in(block.code + "\n" + block.expected, PRINTED_NUMBER):
+            try:
+                values.append(float(token.replace(",", "")))
+            except ValueError:
+                pass
+    return values
+
+
+def shown_matches(shown: str, values) -> bool:
+    plain = shown.replace("{,}", "")
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    target = float(plain)
+    return any(round(abs(v), decimals) == target for v in values)
+
+
+PAGES = pages(ROOT / "docs")
+IDS = [rel(p).removeprefix("docs/") for p in PAGES]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_formulas_are_valid_katex(page):
+    errors = []
+    for line, tex, display in formulas(page):
+        try:
+            pykatex.renderToString(tex, displayMode=display, throwOnError=True)
+        except pykatex.ParseError as err:
+            errors.append(f"{rel(page)} line {line}: {err}\n    {tex}")
+    assert not errors, "KaTeX cannot render:\n" + "\n".join(errors)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_numbers_in_formulas_come_from_the_code(page):
+    values = reference_numbers(page)
+    unknown = []
+    for line, tex, _ in formulas(page):
+        for shown in numbers_in(INDEX.sub(" ", tex), NUMBER):
+            if "." not in shown and "{,}" not in shown and int(shown) <= 10:
+                continue
+            if not shown_matches(shown, values):
+                unknown.append(f"{rel(page)} line {line}: {shown} in  {tex}")
+    assert not unknown, ("numbers in formulas that no snippet on the page prints or uses "
+                         "(print them from a snippet, to the digits shown):\n" + "\n".join(unknown))
