@@ -202,19 +202,26 @@ def printed_by(block: Block, device: str = "cpu", cache: dict | None = None) -> 
     if cache is not None and key in cache:
         result = cache[key]
     else:
-        name = rel(block.snippets[0]) if block.snippets else f"{rel(block.page)}:{block.line}"
+        name = str(block.snippets[0]) if block.snippets else f"{rel(block.page)}:{block.line}"
         try:
             result = ("ok", run_code(block.code, name, device))
         except BaseException as err:  # noqa: BLE001 - a block may raise anything, SystemExit too
             if isinstance(err, KeyboardInterrupt):
                 raise
-            result = ("raised", "".join(traceback.format_exception(err)))
+            result = ("raised", snippet_traceback(err))
         if cache is not None:
             cache[key] = result
     status, text = result
     if status == "raised":
         raise DocTestError(f"{block.where}: the code raised an exception\n{text}")
     return text
+
+
+def snippet_traceback(err: BaseException) -> str:
+    """The traceback without the engine's own frames."""
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if Path(f.filename).name != "doctest_engine.py"]
+    return ("Traceback (most recent call last):\n" + "".join(traceback.format_list(frames))
+            + "".join(traceback.format_exception_only(err)))
 
 
 def diff(expected: str, printed: str, expected_name: str) -> str:

@@ -36,3 +36,22 @@ def test_block_prints_what_the_page_shows(block, request, run_cache):
             check(block, printed)
     except DocTestError as err:
         pytest.fail(str(err), pytrace=False)
+
+
+def test_outputs_do_not_depend_on_thread_count():
+    """Every block prints the same with one intra-op thread as with the default count."""
+    import torch
+
+    blocks = {b.code: b for b in BLOCKS if not isinstance(b, DocTestError)}.values()
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        failures = []
+        for block in blocks:
+            try:
+                check(block, printed_by(block))
+            except DocTestError as err:
+                failures.append(f"with 1 thread (default {threads}): {err}")
+    finally:
+        torch.set_num_threads(threads)
+    assert not failures, "\n\n".join(failures)

@@ -1,0 +1,88 @@
+"""The doc-test engine fails loudly on planted faults (fixture pages, not the real docs)."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from doctest_engine import DocTestError, check, pages, parse_page, printed_by, update
+
+FIXTURE = Path(__file__).parent / "fixtures" / "engine"
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A writable copy of the fixture docs/ and snippets/."""
+    shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def failure(page: Path) -> str:
+    """The message the engine gives for the first failing block of a page."""
+    with pytest.raises(DocTestError) as caught:
+        for block in parse_page(page):
+            check(block, printed_by(block))
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "hi"])
+def test_wrong_output_names_page_language_line_snippet_and_diffs(site, lang):
+    message = failure(site / "docs" / lang / "wrong_output.md")
+    assert f"wrong_output.md [{lang}] line 3" in message
+    assert "snippets/demo/adds.py" in message and "snippets/demo/adds_wrong.out" in message
+    assert "-3\n+2\n" in message            # the unified diff: expected 3, printed 2
+    assert "pytest --update-outputs" in message
+
+
+def test_missing_snippet_names_the_file(site):
+    with pytest.raises(DocTestError, match=r"missing_snippet.md \[en\] line 3: snippet file not found: .*demo/not_there.py"):
+        parse_page(site / "docs" / "en" / "missing_snippet.md")
+
+
+def test_code_that_raises_shows_the_traceback(site):
+    message = failure(site / "docs" / "en" / "raises.md")
+    assert "raises.md [en] line 3" in message and "snippets/demo/raises.py" in message
+    assert "raised an exception" in message
+    assert "IndexError: list index out of range" in message
+
+
+def test_python_block_without_output_block_is_an_error(site):
+    with pytest.raises(DocTestError, match=r"no_output.md \[en\] line 3: Python block has no output block"):
+        parse_page(site / "docs" / "en" / "no_output.md")
+
+
+def test_inline_blocks_in_tabs_are_run_and_checked(site):
+    (block,) = parse_page(site / "docs" / "en" / "inline.md")
+    assert block.code == 'print("a")\nprint(2 * 21)\n'
+    message = failure(site / "docs" / "en" / "inline.md")
+    assert "inline code" in message and "-41\n+42\n" in message
+
+
+def test_unsupported_and_unclosed_fences_are_errors(site):
+    page = site / "docs" / "en" / "odd.md"
+    page.write_text("```pycon\n>>> 1\n1\n```\n", encoding="utf-8")
+    with pytest.raises(DocTestError, match="`pycon` blocks are not supported"):
+        parse_page(page)
+    page.write_text("```python\nprint(1)\n", encoding="utf-8")
+    with pytest.raises(DocTestError, match="never closed"):
+        parse_page(page)
+
+
+def test_update_outputs_fixes_files_and_inline_blocks_and_is_idempotent(site):
+    def update_all():
+        changed = []
+        for page in pages(site / "docs"):
+            if page.name in ("missing_snippet.md", "raises.md", "no_output.md"):
+                continue
+            for block in parse_page(page):
+                changed.append(update(block, printed_by(block)))
+        return changed
+
+    assert any(update_all())
+    snapshot = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert not any(update_all()), "a second update changed something"
+    assert snapshot == {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert (site / "snippets" / "demo" / "adds_wrong.out").read_text() == "2\n"
+    for page in ("wrong_output.md", "inline.md"):
+        for block in parse_page(site / "docs" / "en" / page):
+            check(block, printed_by(block))  # passes now
+    assert "    42\n    ```" in (site / "docs" / "en" / "inline.md").read_text()
