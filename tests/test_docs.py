@@ -28,12 +28,22 @@ def test_block_prints_what_the_page_shows(block, request, run_cache):
     if isinstance(block, DocTestError):
         pytest.fail(str(block), pytrace=False)
     device = request.config.getoption("--device")
+    same = None
+    if device == "cuda":  # compared with the CPU recording as tests/cuda_output.py says
+        import torch
+        from cuda_output import normalise, same_output
+
+        if not torch.cuda.is_available():
+            pytest.skip("CUDA not available")
+        if request.config.getoption("--update-outputs"):
+            pytest.fail("--update-outputs records CPU output: run it without --device cuda", pytrace=False)
+        same = same_output
     try:
         printed = printed_by(block, device, run_cache)
         if request.config.getoption("--update-outputs"):
             update(block, printed)
         else:
-            check(block, printed)
+            check(block, normalise(printed) if same else printed, same=same)
     except DocTestError as err:
         pytest.fail(str(err), pytrace=False)
 
