@@ -16,9 +16,18 @@ one normalisation applies, and only this one:
 
 Anything else the output says about the device (`print(x.device)`) is not normalised:
 snippets print only device-independent facts.
+
+Random numbers: CUDA's generator draws other numbers than the CPU's for the same seed, so a
+seeded snippet (torch.randn, nn.Linear's initial weights, dropout) prints other values on a
+GPU, whatever the tolerance. During a CUDA run, `cpu_random()` makes every random draw on the
+CPU generator and moves the result to the GPU: the test then checks that the GPU computes
+the same numbers from the same random inputs. (A reader's GPU shows other random values.)
+Not covered: random draws inside fused CUDA kernels, such as dropout within
+scaled_dot_product_attention (dropout_p > 0 while training).
 """
 from __future__ import annotations
 
+import contextlib
 import re
 
 RTOL = 1e-4
@@ -61,3 +70,83 @@ def same_output(expected: str, printed: str, rtol: float = RTOL, atol: float = A
     text_p, num_p = split(normalise(printed))
     return (text_e == text_p and len(num_e) == len(num_p)
             and all(close(a, b, rtol, atol) for a, b in zip(num_e, num_p)))
+
+
+# --- random draws on the CPU generator ---------------------------------------------------
+
+RANDOM_OPS = {"rand", "randn", "randint", "randperm", "rand_like", "randn_like", "randint_like",
+              "normal", "bernoulli", "multinomial", "poisson", "binomial",
+              "uniform_", "normal_", "bernoulli_", "random_", "exponential_", "geometric_",
+              "log_normal_", "cauchy_"}
+
+
+def _cpu_copy(t):
+    """t on the CPU; a "meta" tensor (no values: the tests' stand-in for CUDA) becomes ones."""
+    import torch
+
+    return torch.ones_like(t, device="cpu") if t.is_meta else t.cpu()
+
+
+def _draw_on_cpu(func, args, kwargs):
+    """Run the random op `func` on CPU copies of its tensors; results go back where they were."""
+    import torch
+    from torch.utils._pytree import tree_leaves, tree_map
+
+    tensors = [t for t in tree_leaves((args, kwargs)) if isinstance(t, torch.Tensor)]
+    device = kwargs.get("device") or (tensors[0].device if tensors else None)
+    if device is None or torch.device(device).type == "cpu":
+        return func(*args, **kwargs)
+    originals = {}
+
+    def to_cpu(t):
+        if not isinstance(t, torch.Tensor):
+            return t
+        copy = _cpu_copy(t)
+        originals[id(copy)] = t
+        return copy
+
+    cpu_args, cpu_kwargs = tree_map(to_cpu, (args, kwargs))
+    if "device" in cpu_kwargs:
+        cpu_kwargs["device"] = torch.device("cpu")
+    result = func(*cpu_args, **cpu_kwargs)
+    written = {a.name for a in func._schema.arguments if a.alias_info and a.alias_info.is_write}
+    named = {**dict(zip((a.name for a in func._schema.arguments), cpu_args)), **cpu_kwargs}
+    for name in written:  # in-place draws (uniform_, out=): copy into the original tensor
+        originals[id(named[name])].copy_(named[name])
+
+    def back(t):
+        if not isinstance(t, torch.Tensor):
+            return t
+        return originals[id(t)] if id(t) in originals else t.to(device)
+
+    return tree_map(back, result)
+
+
+def _native_dropout_on_cpu(x, p, train):
+    """CUDA's fused dropout, as the CPU computes it: a Bernoulli(1 - p) mask scaled by 1 / (1 - p)."""
+    import torch
+
+    if not train or x.device.type == "cpu":
+        return torch.ops.aten.native_dropout.default(x, p, train)
+    noise = torch.empty_like(x, device="cpu").bernoulli_(1 - p).div_(1 - p)
+    return (_cpu_copy(x) * noise).to(x.device), (noise != 0).to(x.device)
+
+
+@contextlib.contextmanager
+def cpu_random():
+    """Within: every random draw uses the CPU generator, whatever device the tensor is on."""
+    import torch
+    from torch.utils._python_dispatch import TorchDispatchMode
+
+    class CpuRandom(TorchDispatchMode):
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            kwargs = kwargs or {}
+            name = func.overloadpacket.__name__
+            if name == "native_dropout":
+                return _native_dropout_on_cpu(*args, **kwargs)
+            if name in RANDOM_OPS:
+                return _draw_on_cpu(func, args, kwargs)
+            return func(*args, **kwargs)
+
+    with CpuRandom():
+        yield

@@ -1,7 +1,10 @@
 """The CUDA normalisation (tests/cuda_output.py) accepts what CUDA changes, nothing more."""
-import pytest
+import contextlib
 
-from cuda_output import normalise, same_output
+import pytest
+import torch
+
+from cuda_output import cpu_random, normalise, same_output
 
 CPU = """\
 tensor([[ 1.5410, -0.2934, -2.1788,  0.5684],
@@ -72,3 +75,58 @@ def test_real_differences_fail(cpu, cuda):
 
 def test_a_real_numeric_difference_in_the_fixture_fails():
     assert not same_output(CPU, CUDA.replace("0.4033", "0.4043"))
+
+
+# --- cpu_random(): random draws on the CPU generator during a CUDA run ----------------------
+# No GPU here: the "meta" device stands in for CUDA (it has no values, but a draw on it does
+# not touch the CPU generator either). Drawing the same numbers leaves the CPU generator in
+# the same state as the plain CPU run.
+
+SEEDED_CODE = """
+torch.manual_seed(123)
+model = torch.nn.Sequential(torch.nn.Linear(10, 5), torch.nn.Dropout(0.5), torch.nn.Linear(5, 1))
+torch.nn.init.normal_(model[0].weight, std=0.02)
+x = torch.randn(4, 10)
+tokens = torch.randint(0, 50, (2, 3))
+y = model(x)
+picked = torch.multinomial(torch.softmax(torch.ones(3, 7), dim=-1), 2)
+"""
+
+
+def cpu_generator_state_after(device, mode=contextlib.nullcontext):
+    torch.set_default_device(device)
+    try:
+        with mode():
+            exec(SEEDED_CODE, {"torch": torch})
+    finally:
+        torch.set_default_device("cpu")
+    return torch.get_rng_state()
+
+
+def test_cpu_random_draws_what_the_cpu_draws():
+    on_cpu = cpu_generator_state_after("cpu")
+    assert torch.equal(cpu_generator_state_after("meta", cpu_random), on_cpu)
+
+
+def test_without_cpu_random_another_device_draws_elsewhere():
+    assert not torch.equal(cpu_generator_state_after("meta"), cpu_generator_state_after("cpu"))
+
+
+def test_cpu_random_changes_nothing_on_the_cpu():
+    torch.manual_seed(0)
+    plain = torch.nn.functional.dropout(torch.randn(5, 5), 0.5)
+    torch.manual_seed(0)
+    with cpu_random():
+        shimmed = torch.nn.functional.dropout(torch.randn(5, 5), 0.5)
+    assert torch.equal(plain, shimmed)
+
+
+def test_fused_dropout_is_drawn_as_the_cpu_draws_it():
+    torch.manual_seed(0)
+    torch.nn.functional.dropout(torch.ones(8), 0.5)
+    on_cpu = torch.get_rng_state()
+    torch.manual_seed(0)
+    with cpu_random():  # CUDA's dropout is the fused native_dropout
+        out, mask = torch.ops.aten.native_dropout(torch.ones(8, device="meta"), 0.5, True)
+    assert out.device.type == "meta" and mask.dtype == torch.bool
+    assert torch.equal(torch.get_rng_state(), on_cpu)
