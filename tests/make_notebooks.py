@@ -1,0 +1,278 @@
+"""Make every chapter a Jupyter notebook, in every language, from the chapter's page.
+
+    python tests/make_notebooks.py        # writes docs/<lang>/notebooks/<chapter>.ipynb
+
+A chapter is a page with Python blocks (doctest_engine finds them). Its notebook holds, in
+order: a Markdown cell with the page's title and an "Open in Colab" link; a code cell with
+the `%pip install` line for the pinned torch and numpy, commented out; then the page
+itself: the prose between blocks as Markdown cells (pymdown-only syntax turned into plain
+Markdown), each Python block as a code cell whose output is the block's stored output.
+
+The notebooks are generated, never edited by hand. The output is deterministic (sorted
+keys, cell ids from positions, no timestamps), so running this twice changes nothing, and
+tests/test_notebooks.py fails when a committed notebook differs from what this makes.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from doctest_engine import (
+    COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, normalise_end, page_lang,
+    page_name, pages, parse_page, rel, snippet_dir,
+)
+
+REGENERATE = "To regenerate the notebooks: python tests/make_notebooks.py"
+INSTALL_TAG = "install"  # the one code cell that is not run by the tests
+PINNED = ("torch", "numpy")
+
+# The few words the generator writes itself, per page language.
+WORDS = {
+    "en": {
+        "colab": "Open in Colab",
+        "page": "Read this chapter on the website",
+        "and": " and ",
+        "install": "The code is tested with {pins}. If your Python lacks them, remove the `#` "
+                   "in front of `%pip` in the next cell and run it.",
+    },
+    "hi": {
+        "colab": "Colab में खोलें",
+        "page": "यह अध्याय वेबसाइट पर पढ़ें",
+        "and": " और ",
+        "install": "इस कोड की जाँच {pins} के साथ की गई है। अगर आपके Python में ये नहीं हैं, "
+                   "तो अगले सेल में `%pip` के आगे का `#` हटाकर उसे चलाइए।",
+    },
+}
+
+ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
+TAB = re.compile(r'^(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"]*)"[ \t]*$')
+ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
+ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+)(?:[ \t]+(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+))*[ \t]*\}")
+PAGE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)(?P<path>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
+
+
+# --- the site's settings --------------------------------------------------------------------
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags like !!python/name:...; we only need plain values."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_settings(root: Path) -> dict:
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    i18n = next((p["i18n"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p), {})
+    languages = {l["locale"]: l for l in i18n.get("languages", [])}
+    owner_repo = re.fullmatch(r"https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?", config["repo_url"])
+    if not owner_repo:
+        raise DocTestError(f"mkdocs.yml: repo_url {config['repo_url']!r} is not a GitHub repository URL")
+    branch = re.search(r"(?:edit|blob)/([^/]+)/", config.get("edit_uri", ""))
+    pins = {}
+    for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        name, _, version = line.partition("==")
+        if name.strip().lower() in PINNED:
+            pins[name.strip().lower()] = version.strip()
+    if sorted(pins) != sorted(PINNED):
+        raise DocTestError(f"requirements.txt must pin {' and '.join(PINNED)} with ==")
+    return {
+        "site_url": config["site_url"].rstrip("/") + "/",
+        "repo": owner_repo[1],
+        "branch": branch[1] if branch else "main",
+        "languages": languages,
+        "pins": pins,
+    }
+
+
+def lang_prefix(lang: str, settings: dict) -> str:
+    """'' for the default language (built at the site root), 'hi/' for the others."""
+    language = settings["languages"].get(lang, {})
+    return "" if language.get("default") else f"{lang}/"
+
+
+def page_url(name: str, lang: str, settings: dict) -> str:
+    """The published address of docs/<lang>/<name> (directory URLs)."""
+    path = re.sub(r"(^|/)index\.md$", r"\1", name)
+    path = re.sub(r"\.md$", "/", path)
+    return settings["site_url"] + lang_prefix(lang, settings) + path
+
+
+def notebook_path(page: Path) -> Path:
+    return docs_dir(page) / page_lang(page) / "notebooks" / Path(page_name(page)).with_suffix(".ipynb")
+
+
+def colab_url(notebook: Path, settings: dict) -> str:
+    repo_path = notebook.resolve().relative_to(docs_dir(notebook).parent).as_posix()
+    return f"https://colab.research.google.com/github/{settings['repo']}/blob/{settings['branch']}/{repo_path}"
+
+
+def chapters(docs: Path = ROOT / "docs") -> list[Path]:
+    """Every page with at least one Python block."""
+    return [p for p in pages(docs) if parse_page(p)]
+
+
+# --- page -> cells --------------------------------------------------------------------------
+
+def indented_block(lines: list[str], start: int, indent: str) -> int:
+    """End (exclusive) of the lines after `start` that belong to a block indented under it."""
+    end = start
+    for j in range(start, len(lines)):
+        if lines[j].strip() and not lines[j].startswith(indent + "    ") and not lines[j].startswith(indent + "\t"):
+            break
+        end = j + 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return end
+
+
+def dedent(lines: list[str], indent: str) -> list[str]:
+    width = len(indent)
+    return [l[width:] if l.startswith(indent) else l.lstrip() for l in lines]
+
+
+def plain_blocks(lines: list[str], words: dict) -> list[str]:
+    """Admonitions become a quoted bold title and text; content tabs a bold title and text."""
+    out, i = [], 0
+    while i < len(lines):
+        adm, tab = ADMONITION.match(lines[i]), TAB.match(lines[i])
+        if not (adm or tab):
+            out.append(lines[i])
+            i += 1
+            continue
+        indent = (adm or tab)["indent"]
+        end = indented_block(lines, i + 1, indent)
+        body = plain_blocks(dedent(lines[i + 1:end], indent + "    "), words)
+        if adm:
+            title = adm["title"] if adm["title"] is not None else words["admonitions"].get(adm["kind"], adm["kind"].capitalize())
+            quoted = ([f"**{title}**", ""] if title else []) + body
+            out += [indent + ("> " + l if l.strip() else ">") for l in quoted]
+        else:
+            out += [indent + f"**{tab['title']}**", ""] + [indent + l if l else l for l in body]
+        i = end
+    return out
+
+
+def jupyter_markdown(text: str, page: Path, lang: str, settings: dict, words: dict) -> str:
+    """Page prose (no Python blocks in it) as Markdown that Jupyter renders."""
+    lines = text.split("\n")
+    inside = set()
+    for f in fences(text):
+        inside.update(range(f.line - 1, f.end))
+    kept = []
+    for i, line in enumerate(lines):
+        include = INCLUDE.match(line.strip())
+        if i in inside:
+            if include:  # a non-Python fence that includes a snippet: show the file
+                path = snippet_dir(page) / include["path"]
+                indent = line[:len(line) - len(line.lstrip())]
+                kept += [indent + l if l else l for l in path.read_text(encoding="utf-8").rstrip("\n").split("\n")]
+            else:
+                kept.append(line)
+        elif not include and not ABBREVIATION.match(line):
+            kept.append(ATTR_LIST.sub("", line) if line.lstrip().startswith("#") or line.rstrip().endswith("}") else line)
+    text = COMMENT.sub("", "\n".join(plain_blocks(kept, words)))
+    base = Path(page_name(page)).parent
+
+    def absolute(m: re.Match) -> str:
+        target = (base / m["path"]).as_posix()
+        return f"]({page_url(target, lang, settings)}{m['anchor'] or ''})"
+
+    text = PAGE_LINK.sub(absolute, text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def page_cells(page: Path, settings: dict) -> tuple[str, list]:
+    """The page's title and its cells (prose and blocks, in order)."""
+    lang = page_lang(page)
+    words = dict(WORDS[lang])
+    words["admonitions"] = settings["languages"].get(lang, {}).get("admonition_translations") or {}
+    text = page.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    blocks: list[Block] = parse_page(page)
+    cells, pos, title, carry_indent = [], 0, None, ""
+    for block in blocks + [None]:
+        stop = block.line - 1 if block else len(lines)
+        prose = lines[pos:stop]
+        if carry_indent:  # text that goes on inside the tab or admonition a block stood in
+            k = 0
+            while k < len(prose) and (not prose[k].strip() or prose[k].startswith(carry_indent)):
+                k += 1
+            prose[:k] = dedent(prose[:k], carry_indent)
+        if title is None:
+            heading = next((k for k, l in enumerate(prose) if l.strip()), None)
+            if heading is None or not prose[heading].startswith("# "):
+                raise DocTestError(f"{rel(page)}: a chapter page must start with its `# Title`")
+            title = prose[heading][2:].strip()
+            prose = prose[heading + 1:]
+        markdown = jupyter_markdown("\n".join(prose), page, lang, settings, words)
+        if markdown:
+            cells.append(nbformat.v4.new_markdown_cell(markdown))
+        if block:
+            cells.append(nbformat.v4.new_code_cell(
+                block.code.strip("\n"),
+                outputs=[nbformat.v4.new_output("stream", name="stdout", text=normalise_end(block.expected))]))
+            pos, carry_indent = block.out_fence.end, block.out_fence.indent
+    return title, cells
+
+
+def make_notebook(page: Path) -> str:
+    """The notebook of a chapter page, as the exact text of its .ipynb file."""
+    root = docs_dir(page).parent
+    settings = site_settings(root)
+    lang = page_lang(page)
+    words = WORDS[lang]
+    notebook = notebook_path(page)
+    title, cells = page_cells(page, settings)
+    pins = " ".join(f"{name}=={settings['pins'][name]}" for name in PINNED)
+    pins_text = words["and"].join(f"`{name}=={settings['pins'][name]}`" for name in PINNED)
+    header = nbformat.v4.new_markdown_cell(
+        f"# {title}\n\n"
+        f"[{words['colab']}]({colab_url(notebook, settings)}) · "
+        f"[{words['page']}]({page_url(page_name(page), lang, settings)})\n\n"
+        + words["install"].format(pins=pins_text))
+    install = nbformat.v4.new_code_cell(
+        f"# %pip install {pins}",
+        metadata={"tags": [INSTALL_TAG]})
+    nb = nbformat.v4.new_notebook(
+        cells=[header, install, *cells],
+        metadata={
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        })
+    count = 0
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i}"
+        if cell["cell_type"] == "code" and INSTALL_TAG not in cell.metadata.get("tags", []):
+            count += 1
+            cell["execution_count"] = count  # as if run top to bottom in a fresh kernel
+    nbformat.validate(nb)
+    return nbformat.writes(nb) + "\n"
+
+
+def notebooks_on_disk(docs: Path = ROOT / "docs") -> list[Path]:
+    return sorted(docs.glob("*/notebooks/**/*.ipynb"))
+
+
+def main() -> int:
+    wanted = {notebook_path(p): p for p in chapters()}
+    for path, page in wanted.items():
+        text = make_notebook(page)
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {rel(path)}")
+    for path in notebooks_on_disk():
+        if path not in wanted:  # its page is gone or has no Python blocks any more
+            path.unlink()
+            print(f"removed {rel(path)}")
+    print(f"{len(wanted)} notebooks up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,246 @@
+"""Every chapter has a notebook per language (made by tests/make_notebooks.py) that is up to
+date with its page, and that runs top to bottom as in a fresh Jupyter kernel, printing
+exactly the outputs stored in it.
+
+The cells run in-process, in one namespace per notebook, as a kernel runs them: each sees
+what the cells above it left behind, `__file__` is not defined, a last line whose value
+Jupyter would display or anything written to stderr (warnings too) is an error. torch is
+imported once for the whole session; a notebook's run is shared by its languages (same
+code). Always on the CPU: the stored outputs are the CPU ones, whatever --device says.
+"""
+from __future__ import annotations
+
+import ast
+import contextlib
+import difflib
+import io
+import shutil
+import traceback
+import warnings
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from doctest_engine import ROOT, DocTestError, normalise_end, pages, parse_page, rel
+from make_notebooks import (
+    INSTALL_TAG, REGENERATE, _TolerantLoader, make_notebook, notebook_path, notebooks_on_disk,
+)
+
+FIX_HINT = ("Fix the snippet or refresh its .out (pytest --update-outputs), "
+            "then regenerate the notebooks: python tests/make_notebooks.py")
+
+
+def collect_chapters():
+    params = []
+    for page in pages(ROOT / "docs"):
+        try:
+            if parse_page(page):
+                params.append(pytest.param(page, id=page.relative_to(ROOT / "docs").as_posix()))
+        except DocTestError as err:
+            params.append(pytest.param(err, id=f"{page.relative_to(ROOT / 'docs').as_posix()}:parse"))
+    return params
+
+
+CHAPTERS = collect_chapters()
+CHAPTER_PAGES = [p.values[0] for p in CHAPTERS if isinstance(p.values[0], Path)]
+NOTEBOOKS = notebooks_on_disk()
+
+
+# --- up to date with the pages --------------------------------------------------------------
+
+def stale_error(page: Path) -> str | None:
+    """Why the committed notebook of `page` is not what the generator makes now, or None."""
+    path = notebook_path(page)
+    if not path.is_file():
+        return f"{rel(path)} is missing: {rel(page)} has Python blocks.\n{REGENERATE}"
+    stored, fresh = path.read_text(encoding="utf-8"), make_notebook(page)
+    if stored == fresh:
+        return None
+    lines = list(difflib.unified_diff(stored.splitlines(keepends=True), fresh.splitlines(keepends=True),
+                                      fromfile=f"{rel(path)} (committed)",
+                                      tofile=f"made now from {rel(page)} and its snippets"))
+    shown = "".join(lines[:60]) + (f"... ({len(lines) - 60} more diff lines)\n" if len(lines) > 60 else "")
+    return f"{rel(path)} is stale: it differs from what its page and snippets make now\n{shown}{REGENERATE}"
+
+
+def test_the_chapters_have_notebooks():
+    assert CHAPTERS and NOTEBOOKS, "no chapter pages or no notebooks under docs/<lang>/notebooks/"
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_notebook_is_up_to_date(page):
+    if isinstance(page, DocTestError):
+        pytest.fail(str(page), pytrace=False)
+    error = stale_error(page)
+    if error:
+        pytest.fail(error, pytrace=False)
+
+
+def test_every_notebook_belongs_to_a_chapter():
+    wanted = {notebook_path(p) for p in CHAPTER_PAGES}
+    orphans = [rel(p) for p in NOTEBOOKS if p not in wanted]
+    assert not orphans, f"notebooks without a chapter page: {orphans}\n{REGENERATE}"
+
+
+def nav_targets(items) -> set[str]:
+    found = set()
+    for item in items or []:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            found |= nav_targets(value) if isinstance(value, list) else {value}
+    return found
+
+
+def test_every_notebook_is_in_the_nav():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    in_nav = nav_targets(config.get("nav"))
+    missing = sorted({p.relative_to(p.parents[1]).as_posix() for p in NOTEBOOKS} - in_nav)
+    assert not missing, f"add these to the Notebooks section of the nav in mkdocs.yml: {missing}"
+
+
+# --- runs top to bottom and prints its stored outputs --------------------------------------
+
+def run_cell(code: str, filename: str, namespace: dict):
+    """Run a cell as IPython does; return the value its last line would display, or None."""
+    tree = ast.parse(code, filename)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, filename, "exec"), namespace)
+    if last is None:
+        return None
+    value = eval(compile(ast.Expression(last.value), filename, "eval"), namespace)
+    return None if code.rstrip().endswith(";") else value
+
+
+def run_notebook(codes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(printed, problem) per cell, run in order in one fresh namespace; stops at an exception."""
+    import torch
+
+    torch.set_default_dtype(torch.float32)  # a fresh kernel's defaults
+    torch.set_default_device("cpu")
+    torch.set_grad_enabled(True)
+    torch.set_printoptions(profile="default")
+    namespace = {"__name__": "__main__"}    # a kernel's namespace: no __file__
+    results = []
+    for i, code in enumerate(codes):
+        out, err = io.StringIO(), io.StringIO()
+        problems = []
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+                warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("default")
+            try:
+                shown = run_cell(code, f"<cell {i}>", namespace)
+                if shown is not None:
+                    problems.append(f"its last line's value would be displayed too: {shown!r}; "
+                                    "print it, assign it, or end the line with ;")
+            except BaseException as error:  # noqa: BLE001 - a cell may raise anything
+                if isinstance(error, KeyboardInterrupt):
+                    raise
+                problems.append("it raised an exception (Run All stops here)\n"
+                                + "".join(traceback.format_exception(error)))
+        problems += [f"it warns: {w.category.__name__}: {w.message}" for w in caught]
+        if err.getvalue():
+            problems.append(f"it writes to stderr:\n{err.getvalue()}")
+        results.append((out.getvalue(), "\n".join(problems)))
+        if problems and problems[-1].startswith("it raised"):
+            break
+    torch.set_default_device("cpu")
+    return results
+
+
+def notebook_errors(path: Path, cache: dict) -> list[str]:
+    """Every way the stored notebook differs from what running it prints."""
+    notebook = nbformat.read(path, as_version=4)
+    code_cells = [(i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"]
+    if not code_cells or INSTALL_TAG not in code_cells[0][1].metadata.get("tags", []):
+        return [f"{rel(path)}: the first code cell must be the `{INSTALL_TAG}` cell"]
+    install = code_cells[0][1].source
+    if any(l.strip() and not l.lstrip().startswith("#") for l in install.split("\n")):
+        return [f"{rel(path)}: the `{INSTALL_TAG}` cell is not run by the tests, so it may hold only comments"]
+    cells = code_cells[1:]
+    if any(INSTALL_TAG in c.metadata.get("tags", []) for _, c in cells):
+        return [f"{rel(path)}: only the first code cell may be tagged `{INSTALL_TAG}`"]
+    codes = tuple(c.source for _, c in cells)
+    key = ("notebook", codes)
+    if key not in cache:
+        cache[key] = run_notebook(codes)
+    errors = []
+    for (index, cell), (printed, problem) in zip(cells, cache[key]):
+        lines = [l for l in cell.source.splitlines() if l.strip() and not l.startswith(("import ", "from ", "#"))]
+        where = f"{rel(path)} cell {index}, In [{cell.execution_count}] ({lines[0].strip() if lines else 'empty'!r})"
+        if any(o.output_type != "stream" or o.name != "stdout" for o in cell.outputs):
+            errors.append(f"{where}: stores an output other than printed text")
+        stored = normalise_end("".join(o.text for o in cell.outputs if o.output_type == "stream"))
+        if problem:
+            errors.append(f"{where}: {problem}")
+        if normalise_end(printed) != stored:
+            errors.append(f"{where}: printed output differs from the stored output\n" + "".join(
+                difflib.unified_diff(stored.splitlines(keepends=True), normalise_end(printed).splitlines(keepends=True),
+                                     fromfile="stored in the notebook", tofile="printed")))
+    if len(cache[key]) < len(cells):
+        errors.append(f"{rel(path)}: {len(cells) - len(cache[key])} cells after the failing one never ran")
+    return errors
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.relative_to(ROOT / "docs").as_posix() for p in NOTEBOOKS])
+def test_notebook_prints_its_stored_outputs(path, run_cache):
+    errors = notebook_errors(path, run_cache)
+    if errors:
+        pytest.fail("\n\n".join(errors) + "\n" + FIX_HINT, pytrace=False)
+
+
+# --- the checks can fail ---------------------------------------------------------------------
+
+def copy_chapter(page: Path, tmp: Path) -> Path:
+    """A site of one chapter under tmp (page, its snippets, mkdocs.yml, requirements.txt)."""
+    for name in ("mkdocs.yml", "requirements.txt"):
+        shutil.copy(ROOT / name, tmp / name)
+    copy = tmp / page.relative_to(ROOT)
+    copy.parent.mkdir(parents=True)
+    shutil.copy(page, copy)
+    for block in parse_page(page):
+        for source in [*block.snippets, block.out_file]:
+            if source:
+                target = tmp / source.relative_to(ROOT)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(source, target)
+    notebook = notebook_path(copy)
+    notebook.parent.mkdir(parents=True)
+    notebook.write_text(make_notebook(copy), encoding="utf-8")
+    return copy
+
+
+def first_chapter() -> Path:
+    if not CHAPTER_PAGES:
+        pytest.fail("no chapter page to plant a fault in", pytrace=False)
+    return CHAPTER_PAGES[0]
+
+
+def test_stale_check_fails_when_a_snippet_changes(tmp_path):
+    page = copy_chapter(first_chapter(), tmp_path)
+    assert stale_error(page) is None
+    snippet = parse_page(page)[0].snippets[0]
+    snippet.write_text(snippet.read_text(encoding="utf-8") + 'print("planted")\n', encoding="utf-8")
+    error = stale_error(page)
+    assert error and "is stale" in error and 'print(\\"planted\\")' in error and REGENERATE in error
+
+
+def test_output_check_fails_on_a_wrong_stored_output(tmp_path, run_cache):
+    source = notebook_path(first_chapter())
+    notebook = nbformat.read(source, as_version=4)
+    cell = next(c for c in notebook.cells if c.cell_type == "code" and c.outputs)
+    cell.outputs[0].text = "planted\n" + cell.outputs[0].text
+    planted = tmp_path / source.name
+    nbformat.write(notebook, planted)
+    errors = notebook_errors(planted, run_cache)
+    assert len(errors) == 1 and "differs from the stored output" in errors[0] and "-planted" in errors[0]
+
+
+def test_runner_flags_what_a_kernel_would_show_beyond_the_prints():
+    results = run_notebook(("x = 41", "print(x + 1)\nx + 1", "import sys\nprint('oops', file=sys.stderr)",
+                            "print(__file__)"))
+    assert results[0] == ("", "")
+    assert results[1][0] == "42\n" and "would be displayed" in results[1][1]
+    assert "writes to stderr" in results[2][1]
+    assert "NameError" in results[3][1]
