@@ -1,0 +1,60 @@
+"""Tooltips from the glossary: every glossary term on a page shows its definition.
+
+Material's abbreviation tooltips (`content.tooltips`) style the <abbr title=...> elements
+that Python-Markdown's `abbr` extension makes from lines like `*[tensor]: A multi-...`.
+This hook appends those lines, built from glossary/terms.yml in the page's own language
+(English definitions on docs/en pages, Hindi ones on docs/hi pages), to each Markdown page
+when it is built. The page files stay untouched, so the doc tests never see the lines;
+code blocks and formulas get no tooltips (`abbr` leaves them alone).
+
+`abbr` finds words with `\\b`, which in Devanagari also matches next to a vowel sign
+(टेंसर|ों) or a nukta, and would split a letter from its mark. So this hook also replaces
+`abbr`'s matcher with one that takes whole words only, Devanagari marks counted as letters.
+"""
+import re
+import sys
+from pathlib import Path
+
+from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrTreeprocessor
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.glossary import PAGE, abbreviations, load  # noqa: E402
+
+LETTER = r"\w\u0900-\u097f"  # word characters, and every Devanagari letter and mark
+GLOSSARY = None
+
+
+class WholeWordAbbrTreeprocessor(AbbrTreeprocessor):
+    def run(self, root):
+        if not self.abbrs:
+            return
+        words = "|".join(re.escape(w) for w in sorted(self.abbrs, key=len, reverse=True))
+        self.RE = re.compile(rf"(?<![{LETTER}])(?:{words})(?![{LETTER}])")
+        self.iter_element(root)
+
+
+class WholeWordAbbr(Extension):
+    """Load after `abbr`: its definitions, matched as whole words."""
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(WholeWordAbbrTreeprocessor(md, md.treeprocessors["abbr"].abbrs), "abbr", 7)
+
+
+def on_config(config):
+    global GLOSSARY
+    GLOSSARY = load()
+    if "abbr" not in config.markdown_extensions:
+        raise ValueError("hooks/glossary_tooltips.py needs the `abbr` Markdown extension")
+    config.markdown_extensions.append(WholeWordAbbr())
+    return config
+
+
+def page_lang(page, config) -> str:
+    return Path(page.file.abs_src_path).resolve().relative_to(Path(config.docs_dir).resolve()).parts[0]
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not page.file.src_uri.endswith(".md") or Path(page.file.src_uri).name == PAGE:
+        return markdown  # notebooks are not Markdown; the glossary page defines every term itself
+    return f"{markdown}\n\n{abbreviations(GLOSSARY, page_lang(page, config))}"

@@ -1,0 +1,77 @@
+"""One glossary: glossary/terms.yml gives the Glossary page in both languages and the tooltips.
+
+- docs/en/glossary.md and docs/hi/glossary.md are exactly what `python -m tools.glossary`
+  writes from the data (edit the data, then run it);
+- every term on a built page carries its definition, in the page's language, as a tooltip
+  (<abbr title=...>, styled by Material's `content.tooltips`), but not in code or formulas.
+"""
+import copy
+import re
+
+from doctest_engine import ROOT
+from fixture_site import build, html, write_site
+from test_parity import mkdocs_config
+from tools.glossary import DATA, abbreviations, load, pages, terms
+
+GLOSSARY = load()
+
+
+def test_the_glossary_has_the_handbooks_terms():
+    ids = {t["id"] for t in terms(GLOSSARY)}
+    needed = {"llm", "pretraining", "fine-tuning", "parameter", "weight", "bias", "loss", "gradient",
+              "derivative", "differentiation", "automatic-differentiation", "chain-rule",
+              "computational-graph", "tensor", "scalar", "vector", "matrix", "dimension", "rank",
+              "shape", "transpose", "matrix-multiplication", "dtype", "embedding", "context-length",
+              "token", "tokenizer", "vocabulary", "layer", "hidden-layer", "attention-head", "dropout",
+              "overfitting", "forward-pass", "backward-pass", "backpropagation", "activation-function",
+              "sigmoid", "relu", "optimizer", "gradient-descent", "learning-rate", "gpu-acceleration",
+              "cross-entropy", "next-token-prediction", "corpus", "logits", "softmax", "layernorm",
+              "weight-tying", "meta-device", "finite-differences", "central-difference",
+              "gradient-accumulation"}
+    assert not needed - ids, f"terms missing from {DATA.name}: {sorted(needed - ids)}"
+    avoided = {a["hi"] for a in GLOSSARY["avoid"]}
+    assert {"पूर्वाग्रह", "व्युत्पत्ति", "विभेदन"} <= avoided
+
+
+def stale_pages(data) -> list[str]:
+    return [str(path.relative_to(ROOT)) for path, text in pages(data).items()
+            if not path.is_file() or path.read_text(encoding="utf-8") != text]
+
+
+def test_glossary_pages_are_generated_from_the_data():
+    stale = stale_pages(GLOSSARY)
+    assert not stale, f"out of date: {stale}; run: python -m tools.glossary"
+
+
+def test_a_change_in_the_data_makes_the_pages_stale():
+    changed = copy.deepcopy(GLOSSARY)
+    changed["sections"][0]["terms"][0]["hi_def"] += " (बदला हुआ)"
+    assert stale_pages(changed) == ["docs/hi/glossary.md"]
+    changed["sections"][0]["terms"][0]["en_def"] += " (changed)"
+    assert stale_pages(changed) == ["docs/en/glossary.md", "docs/hi/glossary.md"]
+
+
+def test_glossary_is_the_last_nav_item():
+    assert mkdocs_config()["nav"][-1] == {"Glossary": "glossary.md"}
+
+
+def defined(lang: str, word: str) -> str:
+    """The tooltip text of `word` on the pages of `lang`."""
+    return re.search(rf"^\*\[{re.escape(word)}\]: (.*)$", abbreviations(GLOSSARY, lang), re.M)[1]
+
+
+def test_tooltips_on_built_pages_in_both_languages(tmp_path):
+    english = "# Tensors\n\nA tensor has a gradient.\n\n```python\ntensor = 1\n```\n\nInline `tensor` and $tensor$.\n"
+    hindi = ("# टेंसर\n\nहर टेंसर का ग्रेडिएंट होता है, और ट्रांसपोज़ भी; टेंसरों की सूची।\n\n"
+             "```python\ntensor = 1\n```\n")
+    write_site(tmp_path, {"en/index.md": english, "hi/index.md": hindi,
+                          "en/glossary.md": "# Glossary\n\nA tensor.\n", "hi/glossary.md": "# शब्दावली\n\nटेंसर।\n"})
+    site = build(tmp_path)
+    en, hi = html(site, "en/index.md"), html(site, "hi/index.md")
+    assert f'<abbr title="{defined("en", "tensor")}">tensor</abbr> has a' in en
+    assert f'<abbr title="{defined("hi", "टेंसर")}">टेंसर</abbr> का' in hi
+    assert f'<abbr title="{defined("hi", "ट्रांसपोज़")}">ट्रांसपोज़</abbr>' in hi, "a word ending in nukta"
+    assert "</abbr>ों" not in hi, "a tooltip never splits a Devanagari word"
+    code = re.findall(r"<code>.*?</code>", en + hi, re.S) + re.findall(r'class="arithmatex">.*?</span>', en)
+    assert code and not any("<abbr" in c for c in code), "no tooltips in code or formulas"
+    assert "<abbr" not in html(site, "en/glossary.md") + html(site, "hi/glossary.md")

@@ -1,0 +1,236 @@
+"""Every page has a twin in the other language, and the twins have the same structure.
+
+Twins (docs/en/x.md, docs/hi/x.md) must show, in the same order: the same heading levels,
+the same code blocks (the same snippet files, or the same inline code), the same output
+blocks, the same formulas (identical TeX), the same figures (image files), the same
+admonition kinds and the same content tabs. Only the prose may differ, and the order of
+inline formulas within a section (Hindi word order is not English word order).
+A difference names both pages and lines, and the first item that differs.
+The nav is shared by both languages: every title must have a Hindi translation and every
+page it lists must exist in both languages.
+"""
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from doctest_engine import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, fences, rel
+from test_math import formulas
+
+DOCS = ROOT / "docs"
+FIXTURE = ROOT / "tests" / "fixtures" / "parity" / "docs"
+SOURCE, LANGS = "en", ("en", "hi")
+HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
+ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)")
+TAB = re.compile(r'^[ \t]*===\+?[ \t]+"')
+IMAGE = re.compile(r'!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc="([^"]+)"')
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+@dataclass(frozen=True)
+class Item:
+    line: int
+    kind: str
+    payload: str
+    parts: tuple = ()  # the formulas of an "inline formulas" item
+
+    def __str__(self):
+        return f"line {self.line}: {self.kind} {self.payload}".rstrip()
+
+
+def blank(text: str, pattern: re.Pattern) -> str:
+    """Replace each match by as many newlines, so line numbers stay right."""
+    return pattern.sub(lambda m: "\n" * m[0].count("\n"), text)
+
+
+def fence_payload(body: str) -> str:
+    includes = [INCLUDE.match(l.strip()) for l in body.split("\n") if l.strip()]
+    if includes and all(includes):
+        return " + ".join(f"`{m['path']}`" for m in includes)
+    return f"(inline) {body.strip()!r}"
+
+
+def structure(page: Path) -> list[Item]:
+    """The page's structural items, in order; prose is left out."""
+    text = blank(page.read_text(encoding="utf-8"), FRONT_MATTER)
+    items = []
+    lines = text.split("\n")
+    for f in fences(text):
+        kind = ("python block" if f.lang in PYTHON_LANGS else "output block" if f.lang in OUTPUT_LANGS
+                else f"{f.lang or 'plain'} block")
+        items.append(Item(f.line, kind, fence_payload(f.body)))
+        for i in range(f.line - 1, f.end):
+            lines[i] = ""
+    prose = blank("\n".join(lines), COMMENT).split("\n")
+    for number, line in enumerate(prose, 1):
+        if m := HEADING.match(line):
+            items.append(Item(number, "heading", f"level {len(m[1])}"))
+        if m := ADMONITION.match(line):
+            items.append(Item(number, "admonition", f"{m[1]} {m[2]}"))
+        if TAB.match(line):
+            items.append(Item(number, "content tab", ""))
+        for m in IMAGE.finditer(line):
+            items.append(Item(number, "figure", m[1] or m[2]))
+    items += [Item(line, "formula" if display else "inline", f"${tex}$") for line, tex, display in formulas(page)]
+    return group_inline_formulas(sorted(items, key=lambda item: item.line))  # stable sort
+
+
+def group_inline_formulas(items: list[Item]) -> list[Item]:
+    """Inline formulas count per section, in any order: Hindi word order differs from English
+    ("$-0.0898$ for $w$" is "$w$ के लिए $-0.0898$"). Display formulas keep their order."""
+    grouped, pending = [], []
+
+    def flush():
+        if pending:
+            parts = tuple(sorted(i.payload for i in pending))
+            grouped.append(Item(pending[0].line, "inline formulas", " ".join(parts), parts))
+            pending.clear()
+
+    for item in items:
+        if item.kind == "inline":
+            pending.append(item)
+            continue
+        if item.kind == "heading":
+            flush()
+        grouped.append(item)
+    flush()
+    return grouped
+
+
+def compare(english: Path, translated: Path) -> str | None:
+    """None if the twins have the same structure, else where they first differ."""
+    a, b = structure(english), structure(translated)
+    for k, (x, y) in enumerate(zip(a, b)):
+        if (x.kind, x.payload) != (y.kind, y.payload):
+            if x.kind == y.kind == "inline formulas":
+                x, y = only_in(x, y), only_in(y, x)
+            return (f"{rel(translated)} [{language(translated)}] differs from {rel(english)} [en] "
+                    f"at structural item {k + 1}:\n"
+                    f"  {rel(english)} [en] {x}\n  {rel(translated)} [{language(translated)}] {y}")
+    if len(a) != len(b):
+        longer, page, extra = (english, "en", a[len(b)]) if len(a) > len(b) else (translated, language(translated), b[len(a)])
+        return (f"{rel(translated)} [{language(translated)}] differs from {rel(english)} [en]: "
+                f"only {rel(longer)} [{page}] has structural item {min(len(a), len(b)) + 1}, {extra}")
+    return None
+
+
+def only_in(a: Item, b: Item) -> Item:
+    """The inline formulas of section a that section b lacks."""
+    extra = Counter(a.parts) - Counter(b.parts)
+    return Item(a.line, "inline formulas of the section, not in the other", " ".join(sorted(extra.elements())) or "(none)")
+
+
+def language(page: Path) -> str:
+    docs = next(p for p in page.parents if p.name == "docs")
+    return page.relative_to(docs).parts[0]
+
+
+def twins(docs: Path) -> tuple[list[tuple[Path, Path]], list[str]]:
+    """Pairs (English page, translated page), and the pages that have no twin."""
+    names = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).glob("**/*.md")} for lang in LANGS}
+    missing = [f"docs/{lang}/{name} has no twin docs/{other}/{name}"
+               for lang, other in ((SOURCE, "hi"), ("hi", SOURCE))
+               for name in sorted(names[lang] - names[other])]
+    pairs = [(docs / SOURCE / n, docs / "hi" / n) for n in sorted(names[SOURCE] & names["hi"])]
+    return pairs, missing
+
+
+def parity_problems(docs: Path) -> list[str]:
+    pairs, problems = twins(docs)
+    problems += [d for en, hi in pairs if (d := compare(en, hi))]
+    return problems
+
+
+# --- the site ------------------------------------------------------------------------------
+
+PAIRS, _ = twins(DOCS)
+
+
+def test_every_page_has_a_twin():
+    _, missing = twins(DOCS)
+    assert not missing, "pages without a twin in the other language:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("english,translated", PAIRS, ids=[p[0].name for p in PAIRS])
+def test_twins_have_the_same_structure(english, translated):
+    difference = compare(english, translated)
+    assert difference is None, difference
+
+
+class IgnoreTags(yaml.SafeLoader):
+    pass
+
+
+IgnoreTags.add_multi_constructor("", lambda loader, tag, node: None)  # e.g. !!python/name
+
+
+def mkdocs_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
+
+
+def nav_items(nav, titles=None, files=None):
+    titles, files = (titles or []), (files or [])
+    for entry in nav:
+        if isinstance(entry, str):
+            files.append(entry)
+            continue
+        for title, value in entry.items():
+            titles.append(title)
+            if isinstance(value, list):
+                nav_items(value, titles, files)
+            else:
+                files.append(value)
+    return titles, files
+
+
+def test_nav_is_the_same_in_both_languages():
+    config = mkdocs_config()
+    titles, files = nav_items(config["nav"])
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    translations = {}
+    for lang in i18n["languages"]:
+        if lang["locale"] != SOURCE:
+            translations[lang["locale"]] = lang.get("nav_translations") or {}
+            assert "nav" not in lang, f"{lang['locale']} has its own nav: the languages must share one"
+    problems = [f"nav title {t!r} has no {lang} nav_translation"
+                for lang, tr in translations.items() for t in titles if t not in tr]
+    problems += [f"nav lists {f}, but docs/{lang}/{f} does not exist"
+                 for f in files if "://" not in f for lang in LANGS if not (DOCS / lang / f).is_file()]
+    assert not problems, "\n".join(problems)
+
+
+# --- the check itself fails on a planted fault ---------------------------------------------
+
+def test_parity_check_names_page_language_and_block():
+    """tests/fixtures/parity: same.md twins agree; differs.md's Hindi page shows another snippet."""
+    problems = parity_problems(FIXTURE)
+    assert len(problems) == 2, problems
+    differs = next(p for p in problems if "differs.md" in p)
+    assert "tests/fixtures/parity/docs/hi/differs.md [hi]" in differs
+    assert "tests/fixtures/parity/docs/en/differs.md [en] line 7: python block `parity/squares.py`" in differs
+    assert "docs/hi/differs.md [hi] line 7: python block `parity/cubes.py`" in differs
+    assert "structural item 3" in differs
+    lonely = next(p for p in problems if "only_english.md" in p)
+    assert lonely == "docs/en/only_english.md has no twin docs/hi/only_english.md"
+
+
+@pytest.mark.parametrize("fault,expected", [
+    ("$$\ny = x^2\n$$", "formula $y = x^2$"),
+    ("![a figure](other.svg)", "figure other.svg"),
+    ("!!! tip", "admonition !!! tip"),
+    ("### A deeper heading", "heading level 3"),
+    ("```text\n--8<-- \"parity/squares.out\"\n```", "output block `parity/squares.out`"),
+])
+def test_each_kind_of_difference_is_found(tmp_path, fault, expected):
+    for lang in LANGS:
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        body = "# Title\n\n!!! note\n    Text.\n\n$$\ny = x\n$$\n\n![a figure](figure.svg)\n\n## Section\n"
+        if lang == "hi":
+            body += f"\n{fault}\n"
+        (tmp_path / "docs" / lang / "page.md").write_text(body, encoding="utf-8")
+    problems = parity_problems(tmp_path / "docs")
+    assert len(problems) == 1 and expected in problems[0], problems

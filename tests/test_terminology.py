@@ -1,0 +1,144 @@
+"""The Hindi pages speak the glossary's language, and no page carries machine-translation debris.
+
+On every docs/hi page:
+- no avoided translation (glossary/terms.yml `avoid`: पूर्वाग्रह for bias, ...);
+- each glossary term spelled one way: no listed variant, no nukta dropped (फाइन for फ़ाइन);
+- no English sentence outside code, formulas, link targets, HTML tags and brackets
+  (four or more Latin-script words in a row, unless all capitalised, as in a proper name).
+On every page, snippet and notebook, in any language: no debris such as "Copy code".
+"""
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from doctest_engine import ROOT, fences, rel
+from tools.glossary import avoided, load, spelling_variants
+
+GLOSSARY = load()
+HINDI_PAGES = sorted((ROOT / "docs" / "hi").glob("**/*.md"))
+IDS = [rel(p).removeprefix("docs/") for p in HINDI_PAGES]
+DEBRIS = ["Copy code", "cannot assist", "I'm sorry, but", "I’m sorry, but", "As an AI language model",
+          "कोड कॉपी करें", "मैं इसमें सहायता नहीं कर सकता"]
+SKIP_DIRS = {".git", ".venv", "site", ".cache", "node_modules", ".pytest_cache", "fixtures"}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def hindi_word(word: str) -> re.Pattern:
+    """`word` standing alone or inflected (टेन्सरों), not inside a longer word, nor as the bare
+    start of a letter with nukta or virama (ग्राफ is wrong, ग्राफ़ is not)."""
+    return re.compile(rf"(?<![\w\u0900-\u097f]){re.escape(nfc(word))}(?![\w\u093c\u094d])")
+
+
+def line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def avoided_words(text: str) -> list[str]:
+    text = nfc(text)
+    return [f"line {line_of(text, m.start())}: {m[0]} ({a['means_en']}); write the glossary's word for "
+            f"{a['use']!r} instead" for a in avoided(GLOSSARY) for m in hindi_word(a["hi"]).finditer(text)]
+
+
+def misspelt_terms(text: str) -> list[str]:
+    text = nfc(text)
+    return [f"line {line_of(text, m.start())}: {m[0]}, the glossary writes {term}"
+            for variant, term in spelling_variants(GLOSSARY).items() for m in hindi_word(variant).finditer(text)]
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+NOT_PROSE = [
+    re.compile(r"<!--.*?-->", re.S),              # comments
+    re.compile(r"\$\$.+?\$\$", re.S),              # display math
+    re.compile(r"(?<![\\$])\$[^$\n]+?\$"),         # inline math
+    re.compile(r"`[^`\n]*`"),                      # inline code
+    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link and image targets
+    re.compile(r"<[^>\n]+>"),                      # HTML tags
+    re.compile(r"\{[#.:][^}\n]*\}"),               # attribute lists
+    re.compile(r"\([^()\n]*\)"),                   # brackets (the English term on first use)
+    re.compile(r"\([^()\n]*\)"),                   # brackets holding brackets
+]
+LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:[ \t,]+[A-Za-z][A-Za-z0-9'’-]*){3,}")
+
+
+def prose(text: str) -> str:
+    """The page with code, formulas, link targets, tags and brackets blanked out."""
+    text = FRONT_MATTER.sub(lambda m: "\n" * m[0].count("\n"), text)
+    lines = text.split("\n")
+    for f in fences(text):
+        lines[f.line - 1:f.end] = [""] * (f.end - f.line + 1)
+    text = "\n".join(lines)
+    for pattern in NOT_PROSE:
+        text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+    return text
+
+
+def english_sentences(text: str) -> list[str]:
+    plain = prose(text)
+    return [f"line {line_of(plain, m.start())}: {m[0]}" for m in LATIN_RUN.finditer(plain)
+            if not all(w[0].isupper() for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]*", m[0]))]
+
+
+def debris(text: str) -> list[str]:
+    low = text.lower()
+    return [f"line {line_of(text, low.index(d.lower()))}: {d!r}" for d in DEBRIS if d.lower() in low]
+
+
+def project_files() -> list[Path]:
+    """Pages, snippets and notebooks, wherever they are."""
+    files = [p for p in ROOT.glob("docs/**/*") if p.suffix in {".md", ".ipynb"}]
+    files += [p for p in ROOT.glob("snippets/**/*") if p.is_file()]
+    for top in ROOT.iterdir():
+        if top.is_dir() and top.name not in SKIP_DIRS and top.name not in {"docs", "snippets"}:
+            files += [p for p in top.glob("**/*.ipynb") if not SKIP_DIRS & set(p.parts)]
+    return sorted(set(files))
+
+
+def fail_with(page: Path, what: str, findings: list[str]):
+    assert not findings, f"{rel(page)} {what}:\n  " + "\n  ".join(findings)
+
+
+@pytest.mark.parametrize("page", HINDI_PAGES, ids=IDS)
+def test_no_avoided_translation(page):
+    fail_with(page, "uses a translation the glossary avoids", avoided_words(page.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("page", HINDI_PAGES, ids=IDS)
+def test_glossary_terms_are_spelled_one_way(page):
+    fail_with(page, "spells a glossary term another way", misspelt_terms(page.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("page", HINDI_PAGES, ids=IDS)
+def test_no_english_sentence(page):
+    fail_with(page, "has English text outside code, formulas and brackets",
+              english_sentences(page.read_text(encoding="utf-8")))
+
+
+FILES = project_files()
+
+
+@pytest.mark.parametrize("path", FILES, ids=[rel(p) for p in FILES])
+def test_no_machine_translation_debris(path):
+    fail_with(path, "holds machine-translation debris", debris(path.read_text(encoding="utf-8", errors="replace")))
+
+
+# --- each check finds a planted fault -------------------------------------------------------
+
+def test_the_checks_find_planted_faults():
+    assert avoided_words("न्यूरॉन का पूर्वाग्रह जोड़ा जाता है।")[0].startswith("line 1: पूर्वाग्रह (prejudice)")
+    assert avoided_words("इसकी व्युत्पत्ति निकालिए।\nविभेदन करें।") != []
+    assert len(avoided_words("\nविभेदन करें।")) == 1 and "line 2" in avoided_words("\nविभेदन करें।")[0]
+    assert misspelt_terms("हर टेन्सरों का ग्रेडियेंट।") == [
+        "line 1: टेन्सर, the glossary writes टेंसर", "line 1: ग्रेडियेंट, the glossary writes ग्रेडिएंट"]
+    assert misspelt_terms("फाइन-ट्यूनिंग और कम्प्यूटेशनल ग्राफ") != []
+    assert misspelt_terms("फ़ाइन-ट्यूनिंग और कम्प्यूटेशनल ग्राफ़, टेंसरों का ग्रेडिएंट।") == []
+    assert english_sentences("टेंसर (a tensor is a container) है।\n`x = the value of it`\n$a is the b$") == []
+    assert english_sentences("टेंसर है।\nThis sentence was not translated.") == [
+        "line 2: This sentence was not translated"]
+    assert english_sentences("देखिए Attention Is All You Need नाम का पेपर।") == []
+    assert debris("x = 1\npythonCopy code\n") == ["line 2: 'Copy code'"]
+    assert debris("I'm sorry, but I cannot assist with that.") != []

@@ -1,0 +1,170 @@
+"""The glossary: glossary/terms.yml is the one source of every term, in English and Hindi.
+
+    python -m tools.glossary           # write docs/en/glossary.md and docs/hi/glossary.md
+    python -m tools.glossary --check   # exit 1 if those pages differ from what the data gives
+
+The same data gives the tooltips (`abbreviations`, used by hooks/glossary_tooltips.py) and
+the terminology tests (`spelling_variants`, `avoided`).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from tools.translations import ID_LENGTH, KEY, blob_id
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "glossary" / "terms.yml"
+DOCS = ROOT / "docs"
+PAGE = "glossary.md"
+LANGS = ("en", "hi")
+REQUIRED = ("id", "en", "hi", "en_def", "hi_def")
+NUKTA = "\u093c"
+OPTIONAL_NUKTA = re.compile("(?<=[\u0915\u0916\u0917\u091c\u092b])" + NUKTA)  # क़ ख़ ग़ ज़ फ़, not ड़ ढ़
+
+TEXT = {
+    "en": {
+        "title": "Glossary",
+        "intro": ("Every technical term of this handbook, with its Hindi name and a one-line definition. "
+                  "On the other pages, a term with a dotted underline shows its definition when you point at it."),
+        "columns": ("English", "Hindi", "Meaning"),
+    },
+    "hi": {
+        "title": "शब्दावली",
+        "intro": ("इस पुस्तिका का हर तकनीकी शब्द, उसके अंग्रेज़ी नाम और एक पंक्ति की परिभाषा के साथ। "
+                  "बाक़ी पेजों पर बिंदीदार रेखा वाले शब्द पर माउस ले जाइए, तो उसकी परिभाषा दिखती है।"),
+        "columns": ("हिन्दी", "अंग्रेज़ी", "अर्थ"),
+    },
+}
+GENERATED = "<!-- Generated from glossary/terms.yml by `python -m tools.glossary`: edit the data, not this page. -->"
+
+
+class GlossaryError(Exception):
+    pass
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def load(path: Path = DATA) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    validate(data)
+    return data
+
+
+def terms(data: dict) -> list[dict]:
+    return [t for section in data["sections"] for t in section["terms"]]
+
+
+def match_words(term: dict, lang: str) -> list[str]:
+    """The words that get this term's tooltip on the pages of `lang`."""
+    words = term.get(f"{lang}_match") or [term[lang]]
+    if lang == "en":
+        words = words + [w[0].upper() + w[1:] for w in words if w[0].islower()]
+    return words
+
+
+def plain(definition: str) -> str:
+    """A definition as tooltip text: no Markdown code marks."""
+    return definition.replace("`", "")
+
+
+def validate(data: dict) -> None:
+    problems, ids, keys = [], set(), {lang: {} for lang in LANGS}
+    for t in terms(data):
+        missing = [f for f in REQUIRED if not t.get(f)]
+        if missing:
+            problems.append(f"{t.get('id', t)}: missing {', '.join(missing)}")
+            continue
+        if t["id"] in ids:
+            problems.append(f"{t['id']}: id used twice")
+        ids.add(t["id"])
+        for lang in LANGS:
+            text = t[f"{lang}_def"]
+            if "|" in text or "$" in text or "\n" in text.strip():
+                problems.append(f"{t['id']}: {lang}_def must be one line without | or $")
+            for word in match_words(t, lang):
+                if word in keys[lang]:
+                    problems.append(f"{t['id']}: tooltip word {word!r} is also a word of {keys[lang][word]}")
+                keys[lang][word] = t["id"]
+    for a in data.get("avoid", []):
+        if a.get("use") not in ids:
+            problems.append(f"avoid {a.get('hi')}: `use` must be a term id")
+    if problems:
+        raise GlossaryError("glossary/terms.yml:\n  " + "\n  ".join(problems))
+
+
+def abbreviations(data: dict, lang: str) -> str:
+    """Python-Markdown `abbr` definitions giving every term of `lang` its tooltip."""
+    return "\n".join(f"*[{word}]: {plain(t[f'{lang}_def'])}"
+                     for t in terms(data) for word in match_words(t, lang)) + "\n"
+
+
+def spelling_variants(data: dict) -> dict[str, str]:
+    """Wrong spelling -> the glossary's Hindi term: listed variants, and nukta dropped."""
+    variants = {}
+    for t in terms(data):
+        for v in t.get("variants", []):
+            variants[nfc(v)] = t["hi"]
+        for word in re.findall(r"[\u0900-\u097f]+", nfc(t["hi"] + " " + t.get("hi_also", ""))):
+            bare = OPTIONAL_NUKTA.sub("", word)
+            if bare != word:
+                variants[bare] = t["hi"]
+    return variants
+
+
+def avoided(data: dict) -> list[dict]:
+    return data.get("avoid", [])
+
+
+def display(term: dict, lang: str) -> str:
+    also = term.get(f"{lang}_also")
+    return f"{term[lang]} ({also})" if also else term[lang]
+
+
+def render(data: dict, lang: str, english_page: str | None = None) -> str:
+    """The glossary page of `lang`; a translation records the English page it comes from."""
+    text, other = TEXT[lang], "hi" if lang == "en" else "en"
+    out = []
+    if english_page is not None:
+        out += ["---", f"{KEY}: {blob_id(english_page.encode('utf-8'))[:ID_LENGTH]}", "---", ""]
+    out += [GENERATED, "", f"# {text['title']}", "", text["intro"], ""]
+    for section in data["sections"]:
+        out += [f"## {section[lang]}", "", "| " + " | ".join(text["columns"]) + " |", "|---|---|---|"]
+        for t in section["terms"]:
+            out.append(f'| <span id="{t["id"]}"></span>{display(t, lang)} | {display(t, other)} | {t[f"{lang}_def"]} |')
+        out.append("")
+    return "\n".join(out)
+
+
+def pages(data: dict, docs: Path = DOCS) -> dict[Path, str]:
+    english = render(data, "en")
+    return {docs / "en" / PAGE: english, docs / "hi" / PAGE: render(data, "hi", english)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.glossary", description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="fail if the glossary pages are out of date")
+    args = parser.parse_args(argv)
+    stale = []
+    for path, text in pages(load()).items():
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(path)
+        if not args.check:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
+    if args.check and stale:
+        print("out of date (run: python -m tools.glossary): " + ", ".join(str(p.relative_to(ROOT)) for p in stale))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
