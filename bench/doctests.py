@@ -6,7 +6,8 @@ Prints, from one run on one machine, the median wall time of:
   - the full doc-test run, `pytest -q tests/test_docs.py`;
   - `python -c "import torch"`, and the ratio of the two (target: at most 2x);
   - `mkdocs build --strict` (into a temporary folder; site/ is left alone).
-Each command runs once untimed first (warm disk cache, KaTeX assets fetched).
+The commands take turns, after one untimed round (warm disk cache, KaTeX assets fetched);
+the load average is printed, since other work on the machine skews every figure.
 """
 import argparse
 import os
@@ -21,16 +22,19 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 2.0
 
 
-def median_seconds(cmd: list[str], runs: int) -> float:
+def median_seconds(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall time of each command; the commands take turns, so that a change in the
+    machine's load hits them alike."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    times = []
-    for i in range(runs + 1):  # the first run warms up and is not counted
-        start = time.perf_counter()
-        done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
-        if done.returncode:
-            sys.exit(f"failed ({done.returncode}): {' '.join(cmd)}\n{(done.stdout + done.stderr)[-3000:]}")
-        times.append(time.perf_counter() - start)
-    return statistics.median(times[1:])
+    times = {name: [] for name in commands}
+    for _ in range(runs + 1):  # the first round warms up and is not counted
+        for name, cmd in commands.items():
+            start = time.perf_counter()
+            done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+            if done.returncode:
+                sys.exit(f"failed ({done.returncode}): {' '.join(cmd)}\n{(done.stdout + done.stderr)[-3000:]}")
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t[1:]) for name, t in times.items()}
 
 
 def main() -> int:
@@ -39,16 +43,19 @@ def main() -> int:
     runs = parser.parse_args().runs
     py = sys.executable
     print(f"median of {runs} runs each; {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
-    doctests = median_seconds([py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_docs.py"], runs)
-    torch_import = median_seconds([py, "-c", "import torch"], runs)
-    ratio = doctests / torch_import
-    print(f"pytest -q tests/test_docs.py  {doctests:6.2f} s")
-    print(f'python -c "import torch"      {torch_import:6.2f} s')
+    with tempfile.TemporaryDirectory() as site:
+        median = median_seconds({
+            "doctests": [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_docs.py"],
+            "torch": [py, "-c", "import torch"],
+            "build": [py, "-m", "mkdocs", "build", "--strict", "-q", "-d", site],
+        }, runs)
+    ratio = median["doctests"] / median["torch"]
+    print(f"pytest -q tests/test_docs.py  {median['doctests']:6.2f} s")
+    print(f'python -c "import torch"      {median["torch"]:6.2f} s')
     print(f"ratio                         {ratio:6.2f} x  (target <= {TARGET_RATIO:g} x: "
           f"{'met' if ratio <= TARGET_RATIO else 'NOT met'})")
-    with tempfile.TemporaryDirectory() as site:
-        build = median_seconds([py, "-m", "mkdocs", "build", "--strict", "-q", "-d", site], runs)
-    print(f"mkdocs build --strict         {build:6.2f} s")
+    print(f"mkdocs build --strict         {median['build']:6.2f} s")
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0
 
 
