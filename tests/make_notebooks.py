@@ -14,6 +14,7 @@ tests/test_notebooks.py fails when a committed notebook differs from what this m
 """
 from __future__ import annotations
 
+import base64
 import re
 import sys
 from pathlib import Path
@@ -52,6 +53,8 @@ ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w
 TAB = re.compile(r'^(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"]*)"[ \t]*$')
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
 ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+)(?:[ \t]+(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+))*[ \t]*\}")
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?![a-z]+:|#|/)(?P<path>[^)\s]+)\)")
+IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 PAGE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)(?P<path>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
 
 
@@ -156,8 +159,9 @@ def plain_blocks(lines: list[str], words: dict) -> list[str]:
     return out
 
 
-def jupyter_markdown(text: str, page: Path, lang: str, settings: dict, words: dict) -> str:
-    """Page prose (no Python blocks in it) as Markdown that Jupyter renders."""
+def jupyter_markdown(text: str, page: Path, lang: str, settings: dict, words: dict) -> tuple[str, dict]:
+    """Page prose (no Python blocks in it) as Markdown that Jupyter renders, and the cell's
+    attachments: the page's images travel inside the notebook."""
     lines = text.split("\n")
     inside = set()
     for f in fences(text):
@@ -181,8 +185,25 @@ def jupyter_markdown(text: str, page: Path, lang: str, settings: dict, words: di
         target = (base / m["path"]).as_posix()
         return f"]({page_url(target, lang, settings)}{m['anchor'] or ''})"
 
-    text = PAGE_LINK.sub(absolute, text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+    attachments = {}
+
+    def attach(m: re.Match) -> str:
+        path = page.parent / m["path"]
+        if not path.is_file() or path.suffix.lower() not in IMAGE_TYPES:
+            raise DocTestError(f"{rel(page)}: image {m['path']} not found, or not one of {sorted(IMAGE_TYPES)}")
+        attachments[path.name] = {IMAGE_TYPES[path.suffix.lower()]: base64.b64encode(path.read_bytes()).decode()}
+        return f"![{m['alt']}](attachment:{path.name})"
+
+    text = IMAGE.sub(attach, PAGE_LINK.sub(absolute, text))
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n"), attachments
+
+
+def in_admonition(lines: list[str], index: int, indent: str) -> bool:
+    """Whether line `index`, indented by `indent`, stands in an admonition (not a tab)."""
+    for line in reversed(lines[:index]):
+        if line.strip() and len(line) - len(line.lstrip()) < len(indent):
+            return bool(ADMONITION.match(line))
+    return False
 
 
 def page_cells(page: Path, settings: dict) -> tuple[str, list]:
@@ -201,16 +222,22 @@ def page_cells(page: Path, settings: dict) -> tuple[str, list]:
             k = 0
             while k < len(prose) and (not prose[k].strip() or prose[k].startswith(carry_indent)):
                 k += 1
-            prose[:k] = dedent(prose[:k], carry_indent)
+            carried = dedent(prose[:k], carry_indent)
+            while carried and not carried[-1].strip():
+                carried.pop()
+            if in_admonition(lines, pos, carry_indent):  # the quote goes on after the code
+                first = next((i for i, l in enumerate(carried) if l.strip()), len(carried))
+                carried[first:] = ["> " + l if l.strip() else ">" for l in carried[first:]]
+            prose[:len(carried)] = carried
         if title is None:
             heading = next((k for k, l in enumerate(prose) if l.strip()), None)
             if heading is None or not prose[heading].startswith("# "):
                 raise DocTestError(f"{rel(page)}: a chapter page must start with its `# Title`")
             title = prose[heading][2:].strip()
             prose = prose[heading + 1:]
-        markdown = jupyter_markdown("\n".join(prose), page, lang, settings, words)
+        markdown, attachments = jupyter_markdown("\n".join(prose), page, lang, settings, words)
         if markdown:
-            cells.append(nbformat.v4.new_markdown_cell(markdown))
+            cells.append(nbformat.v4.new_markdown_cell(markdown, **({"attachments": attachments} if attachments else {})))
         if block:
             cells.append(nbformat.v4.new_code_cell(
                 block.code.strip("\n"),

@@ -193,21 +193,14 @@ def test_notebook_prints_its_stored_outputs(path, run_cache):
 # --- the checks can fail ---------------------------------------------------------------------
 
 def copy_chapter(page: Path, tmp: Path) -> Path:
-    """A site of one chapter under tmp (page, its snippets, mkdocs.yml, requirements.txt)."""
+    """A copy of the site's sources under tmp, with a fresh notebook for `page`; the page's copy."""
+    for name in ("docs", "snippets"):
+        shutil.copytree(ROOT / name, tmp / name)
     for name in ("mkdocs.yml", "requirements.txt"):
         shutil.copy(ROOT / name, tmp / name)
     copy = tmp / page.relative_to(ROOT)
-    copy.parent.mkdir(parents=True)
-    shutil.copy(page, copy)
-    for block in parse_page(page):
-        for source in [*block.snippets, block.out_file]:
-            if source:
-                target = tmp / source.relative_to(ROOT)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(source, target)
-    notebook = notebook_path(copy)
-    notebook.parent.mkdir(parents=True)
-    notebook.write_text(make_notebook(copy), encoding="utf-8")
+    notebook_path(copy).parent.mkdir(parents=True, exist_ok=True)
+    notebook_path(copy).write_text(make_notebook(copy), encoding="utf-8")
     return copy
 
 
@@ -227,7 +220,9 @@ def test_stale_check_fails_when_a_snippet_changes(tmp_path):
 
 
 def test_output_check_fails_on_a_wrong_stored_output(tmp_path, run_cache):
-    source = notebook_path(first_chapter())
+    if not NOTEBOOKS:
+        pytest.fail("no notebook to plant a fault in", pytrace=False)
+    source = NOTEBOOKS[0]
     notebook = nbformat.read(source, as_version=4)
     cell = next(c for c in notebook.cells if c.cell_type == "code" and c.outputs)
     cell.outputs[0].text = "planted\n" + cell.outputs[0].text
