@@ -81,20 +81,20 @@ RANDOM_OPS = {"rand", "randn", "randint", "randperm", "rand_like", "randn_like",
 
 
 def _cpu_copy(t):
-    """t on the CPU; a "meta" tensor (no values: the tests' stand-in for CUDA) becomes ones."""
+    """A copy of t on the CPU; a "meta" tensor (no values: the tests' stand-in for CUDA) gives ones."""
     import torch
 
-    return torch.ones_like(t, device="cpu") if t.is_meta else t.cpu()
+    return torch.ones_like(t, device="cpu") if t.is_meta else t.to("cpu", copy=True)
 
 
-def _draw_on_cpu(func, args, kwargs):
+def _draw_on_cpu(func, args, kwargs, device_type):
     """Run the random op `func` on CPU copies of its tensors; results go back where they were."""
     import torch
     from torch.utils._pytree import tree_leaves, tree_map
 
     tensors = [t for t in tree_leaves((args, kwargs)) if isinstance(t, torch.Tensor)]
     device = kwargs.get("device") or (tensors[0].device if tensors else None)
-    if device is None or torch.device(device).type == "cpu":
+    if device is None or torch.device(device).type != device_type:
         return func(*args, **kwargs)
     originals = {}
 
@@ -122,19 +122,20 @@ def _draw_on_cpu(func, args, kwargs):
     return tree_map(back, result)
 
 
-def _native_dropout_on_cpu(x, p, train):
+def _native_dropout_on_cpu(device_type, x, p, train):
     """CUDA's fused dropout, as the CPU computes it: a Bernoulli(1 - p) mask scaled by 1 / (1 - p)."""
     import torch
 
-    if not train or x.device.type == "cpu":
+    if not train or x.device.type != device_type:
         return torch.ops.aten.native_dropout.default(x, p, train)
     noise = torch.empty_like(x, device="cpu").bernoulli_(1 - p).div_(1 - p)
     return (_cpu_copy(x) * noise).to(x.device), (noise != 0).to(x.device)
 
 
 @contextlib.contextmanager
-def cpu_random():
-    """Within: every random draw uses the CPU generator, whatever device the tensor is on."""
+def cpu_random(device_type: str = "cuda"):
+    """Within: random draws for tensors on `device_type` use the CPU generator. Other devices
+    are left alone (a snippet may build a model on "meta", which draws nothing)."""
     import torch
     from torch.utils._python_dispatch import TorchDispatchMode
 
@@ -143,9 +144,9 @@ def cpu_random():
             kwargs = kwargs or {}
             name = func.overloadpacket.__name__
             if name == "native_dropout":
-                return _native_dropout_on_cpu(*args, **kwargs)
+                return _native_dropout_on_cpu(device_type, *args, **kwargs)
             if name in RANDOM_OPS:
-                return _draw_on_cpu(func, args, kwargs)
+                return _draw_on_cpu(func, args, kwargs, device_type)
             return func(*args, **kwargs)
 
     with CpuRandom():

@@ -93,10 +93,10 @@ picked = torch.multinomial(torch.softmax(torch.ones(3, 7), dim=-1), 2)
 """
 
 
-def cpu_generator_state_after(device, mode=contextlib.nullcontext):
+def cpu_generator_state_after(device, mode=contextlib.nullcontext()):
     torch.set_default_device(device)
     try:
-        with mode():
+        with mode:
             exec(SEEDED_CODE, {"torch": torch})
     finally:
         torch.set_default_device("cpu")
@@ -105,7 +105,7 @@ def cpu_generator_state_after(device, mode=contextlib.nullcontext):
 
 def test_cpu_random_draws_what_the_cpu_draws():
     on_cpu = cpu_generator_state_after("cpu")
-    assert torch.equal(cpu_generator_state_after("meta", cpu_random), on_cpu)
+    assert torch.equal(cpu_generator_state_after("meta", cpu_random("meta")), on_cpu)
 
 
 def test_without_cpu_random_another_device_draws_elsewhere():
@@ -113,12 +113,14 @@ def test_without_cpu_random_another_device_draws_elsewhere():
 
 
 def test_cpu_random_changes_nothing_on_the_cpu():
-    torch.manual_seed(0)
-    plain = torch.nn.functional.dropout(torch.randn(5, 5), 0.5)
-    torch.manual_seed(0)
-    with cpu_random():
-        shimmed = torch.nn.functional.dropout(torch.randn(5, 5), 0.5)
-    assert torch.equal(plain, shimmed)
+    def draws():
+        torch.manual_seed(0)
+        return torch.nn.functional.dropout(torch.randn(5, 5), 0.5), torch.nn.Linear(3, 2).weight
+
+    plain = draws()
+    with cpu_random("cpu"):  # every draw goes through the redirection, to the same device
+        shimmed = draws()
+    assert all(torch.equal(a, b) for a, b in zip(plain, shimmed))
 
 
 def test_fused_dropout_is_drawn_as_the_cpu_draws_it():
@@ -126,7 +128,13 @@ def test_fused_dropout_is_drawn_as_the_cpu_draws_it():
     torch.nn.functional.dropout(torch.ones(8), 0.5)
     on_cpu = torch.get_rng_state()
     torch.manual_seed(0)
-    with cpu_random():  # CUDA's dropout is the fused native_dropout
+    with cpu_random("meta"):  # CUDA's dropout is the fused native_dropout
         out, mask = torch.ops.aten.native_dropout(torch.ones(8, device="meta"), 0.5, True)
     assert out.device.type == "meta" and mask.dtype == torch.bool
     assert torch.equal(torch.get_rng_state(), on_cpu)
+
+
+def test_cpu_random_leaves_other_devices_alone():
+    """A CUDA run of a snippet that builds a model on "meta" draws nothing there, as on the CPU."""
+    assert torch.equal(cpu_generator_state_after("meta", cpu_random("cuda")),
+                       cpu_generator_state_after("meta"))
