@@ -5,6 +5,9 @@
 - A chapter page that has a notebook links to it, and to Colab, under its title.
 - A notebook page gets a download button for its .ipynb (mkdocs-jupyter's `include_source`
   copies the file next to the page).
+- Its headings get the ids Python-Markdown would give them (Hindi ones included: nbconvert
+  gives every Devanagari heading the same empty id), and the table of contents is rebuilt
+  from them (mkdocs-jupyter's loses inline code and links to ids the page does not have).
 - Nothing loads from other hosts: nbconvert's template adds MathJax and a mermaid loader
   from a CDN; both go, and the notebook's $...$ math is marked up as pymdownx.arithmatex
   marks it, so hooks/katex.py renders it at build time like the math of every other page.
@@ -15,7 +18,9 @@ from pathlib import Path
 
 import material
 import mkdocs.utils
+from markdown.extensions.toc import slugify, unique
 from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
 
 if ".ipynb" not in mkdocs.utils.markdown_extensions:
     mkdocs.utils.markdown_extensions = (*mkdocs.utils.markdown_extensions, ".ipynb")
@@ -32,6 +37,7 @@ CDN_SCRIPT = re.compile(  # the MathJax loader (by nbconvert's comment), its con
     r"|<script\b[^>]*>(?:(?!</script>).)*?(?:MathJax|mermaid)(?:(?!</script>).)*?</script>\s*", re.S | re.I)
 MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
+HEADING = re.compile(r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>', re.S)
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$")
 
 
@@ -64,10 +70,31 @@ def on_page_markdown(markdown, page, config, files):
     return re.sub(r"^(# .*)$", lambda m: f"{m[1]}\n\n{line}\n", markdown, count=1, flags=re.M)
 
 
+def headings_and_toc(html: str, page) -> str:
+    """Give each heading Python-Markdown's id and make the page's table of contents from them."""
+    used, tokens, stack = set(), [], []
+
+    def one(m: re.Match) -> str:
+        level, text = int(m["level"]), re.sub(r"<[^>]+>", "", m["inner"]).strip()
+        anchor = unique(slugify(text, "-"), used)
+        token = {"level": level, "id": anchor, "name": text, "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+        return f'<h{level} id="{anchor}">{m["inner"]}<a class="anchor-link" href="#{anchor}">¶</a></h{level}>'
+
+    html = HEADING.sub(one, html)
+    page.toc = get_toc(tokens)
+    return html
+
+
 def on_page_content(html, page, config, files):
-    """A notebook page offers its .ipynb, which mkdocs-jupyter copies next to the page."""
+    """A notebook page: headings and contents fixed, and a button to download its .ipynb
+    (mkdocs-jupyter copies it next to the page)."""
     if not is_notebook(page):
         return html
+    html = headings_and_toc(html, page)
     words = WORDS.get(language(page, config), WORDS["en"])
     name = posixpath.basename(page.file.src_uri)
     button = (f'<a href="{name}" download title="{words["download"]}" aria-label="{words["download"]}" '

@@ -198,6 +198,15 @@ def jupyter_markdown(text: str, page: Path, lang: str, settings: dict, words: di
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n"), attachments
 
 
+def front_matter_end(lines: list[str]) -> int:
+    """Index of the first line after the page's YAML front matter (0 when it has none)."""
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() in ("---", "..."):
+                return i + 1
+    return 0
+
+
 def in_admonition(lines: list[str], index: int, indent: str) -> bool:
     """Whether line `index`, indented by `indent`, stands in an admonition (not a tab)."""
     for line in reversed(lines[:index]):
@@ -214,7 +223,7 @@ def page_cells(page: Path, settings: dict) -> tuple[str, list]:
     text = page.read_text(encoding="utf-8")
     lines = text.split("\n")
     blocks: list[Block] = parse_page(page)
-    cells, pos, title, carry_indent = [], 0, None, ""
+    cells, pos, title, carry_indent = [], front_matter_end(lines), None, ""
     for block in blocks + [None]:
         stop = block.line - 1 if block else len(lines)
         prose = lines[pos:stop]
