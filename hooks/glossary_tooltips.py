@@ -5,7 +5,8 @@ that Python-Markdown's `abbr` extension makes from lines like `*[tensor]: A mult
 This hook appends those lines, built from glossary/terms.yml in the page's own language
 (English definitions on docs/en pages, Hindi ones on docs/hi pages), to each Markdown page
 when it is built. The page files stay untouched, so the doc tests never see the lines;
-code blocks and formulas get no tooltips (`abbr` leaves them alone).
+code blocks and formulas get no tooltips (`abbr` leaves them alone), nor do headings and
+table headers.
 
 `abbr` finds words with `\\b`, which in Devanagari also matches next to a vowel sign
 (टेंसर|ों) or a nukta, and would split a letter from its mark. So this hook also replaces
@@ -22,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.glossary import PAGE, abbreviations, load  # noqa: E402
 
 LETTER = r"\w\u0900-\u097f"  # word characters, and every Devanagari letter and mark
+NO_TOOLTIPS = {"h1", "h2", "h3", "h4", "h5", "h6", "th"}  # titles stay plain
 GLOSSARY = None
 
 
@@ -32,6 +34,10 @@ class WholeWordAbbrTreeprocessor(AbbrTreeprocessor):
         words = "|".join(re.escape(w) for w in sorted(self.abbrs, key=len, reverse=True))
         self.RE = re.compile(rf"(?<![{LETTER}])(?:{words})(?![{LETTER}])")
         self.iter_element(root)
+
+    def iter_element(self, el, parent=None):
+        if el.tag not in NO_TOOLTIPS:
+            super().iter_element(el, parent)
 
 
 class WholeWordAbbr(Extension):

@@ -3,7 +3,7 @@
 - docs/en/glossary.md and docs/hi/glossary.md are exactly what `python -m tools.glossary`
   writes from the data (edit the data, then run it);
 - every term on a built page carries its definition, in the page's language, as a tooltip
-  (<abbr title=...>, styled by Material's `content.tooltips`), but not in code or formulas.
+  (<abbr title=...>, styled by Material's `content.tooltips`), but not in code, formulas or headings.
 """
 import copy
 import re
@@ -74,4 +74,5 @@ def test_tooltips_on_built_pages_in_both_languages(tmp_path):
     assert "</abbr>ों" not in hi, "a tooltip never splits a Devanagari word"
     code = re.findall(r"<code>.*?</code>", en + hi, re.S) + re.findall(r'class="arithmatex">.*?</span>', en)
     assert code and not any("<abbr" in c for c in code), "no tooltips in code or formulas"
+    assert not re.search(r"<h1[^>]*>[^\n]*<abbr", en + hi), "no tooltips in headings"
     assert "<abbr" not in html(site, "en/glossary.md") + html(site, "hi/glossary.md")

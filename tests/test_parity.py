@@ -155,7 +155,7 @@ def test_every_page_has_a_twin():
     assert not missing, "pages without a twin in the other language:\n" + "\n".join(missing)
 
 
-@pytest.mark.parametrize("english,translated", PAIRS, ids=[p[0].name for p in PAIRS])
+@pytest.mark.parametrize("english,translated", PAIRS, ids=[p[0].relative_to(DOCS / SOURCE).as_posix() for p in PAIRS])
 def test_twins_have_the_same_structure(english, translated):
     difference = compare(english, translated)
     assert difference is None, difference
