@@ -311,4 +311,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except DocTestError as err:
+        sys.exit(f"error: {err}")
