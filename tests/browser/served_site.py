@@ -1,0 +1,162 @@
+"""Build the site, serve it on 127.0.0.1 and open it in Debian's Chromium.
+
+Shared by the browser tests (tests/browser/) and the bench scripts (bench/). The site is served under the path of `site_url` (as `mkdocs serve` and
+the real host do), so absolute links that static-i18n writes (`/llm-basics/hi/`) resolve.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+CHROMIUM = "/usr/bin/chromium"
+# Keep the browser off the network; Playwright adds --headless and a fresh temporary
+# --user-data-dir itself (it refuses one in args).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+LANGS = ("en", "hi")
+DEFAULT_LANG = "en"
+
+
+def site_prefix() -> str:
+    """The path part of site_url in mkdocs.yml, e.g. '/llm-basics/'."""
+    m = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    path = urlsplit(m[1]).path if m else "/"
+    return path.rstrip("/") + "/"
+
+
+def build_site(dest: Path) -> Path:
+    """`mkdocs build --strict` into dest; raises with mkdocs' output if it fails."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    if run.returncode != 0:
+        raise RuntimeError(f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}")
+    return dest
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page of one language: its source under docs/ and its path in the site."""
+    lang: str
+    source: Path
+    path: str      # relative to the site root, e.g. 'hi/tensors/' ('' for the home page)
+
+    @property
+    def name(self) -> str:
+        return f"{self.lang}/{self.path.removeprefix(self.lang + '/') or 'home'}".rstrip("/")
+
+    @property
+    def counterpart_path(self) -> str:
+        """The same page in the other language."""
+        bare = self.path.removeprefix("hi/")
+        return bare if self.lang == "hi" else "hi/" + bare
+
+
+def page_path(lang: str, rel: Path) -> str:
+    """docs/<lang>/a/b.md -> 'a/b/', a/index.md -> 'a/', with 'hi/' in front for Hindi."""
+    parts = list(rel.with_suffix("").parts)
+    if parts[-1] == "index":
+        parts.pop()
+    path = "".join(p + "/" for p in parts)
+    return path if lang == DEFAULT_LANG else f"{lang}/{path}"
+
+
+def source_pages(docs: Path = DOCS) -> list[SitePage]:
+    """Every page (Markdown or notebook) of every language under docs/<lang>/."""
+    found = []
+    for lang in LANGS:
+        for src in sorted((docs / lang).rglob("*")):
+            if src.suffix in (".md", ".ipynb") and ".ipynb_checkpoints" not in src.parts:
+                found.append(SitePage(lang, src, page_path(lang, src.relative_to(docs / lang))))
+    return found
+
+
+def built_pages(site: Path) -> set[str]:
+    """Paths of every page in a built site (each index.html outside assets/ and search/)."""
+    return {
+        (p.parent.relative_to(site).as_posix() + "/").removeprefix("./")
+        for p in site.rglob("index.html")
+        if p.relative_to(site).parts[0] not in ("assets", "search")
+    }
+
+
+def formula_count(source: Path) -> int:
+    """Formulas ($...$ and $$...$$ outside code) in a page's source: a Markdown page, or the
+    Markdown cells of a notebook."""
+    from doctest_engine import fences  # tests/ (on the path under pytest and in bench/)
+    from test_math import MATH, formulas
+
+    if source.suffix == ".md":
+        return len(list(formulas(source)))
+    cells = json.loads(source.read_text(encoding="utf-8"))["cells"]
+    count = 0
+    for cell in cells:
+        if cell["cell_type"] != "markdown":
+            continue
+        text = "".join(cell["source"])
+        lines = text.split("\n")
+        for fence in fences(text):
+            for i in range(fence.line - 1, fence.end):
+                lines[i] = ""
+        text = re.sub(r"`[^`\n]*`", " ", "\n".join(lines))
+        count += sum(1 for _ in MATH.finditer(text))
+    return count
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path):
+        clean = urlsplit(path).path
+        if not clean.startswith(self.prefix) and clean + "/" != self.prefix:
+            return str(Path(self.directory) / "\0not-under-prefix")  # -> 404
+        return super().translate_path("/" + clean[len(self.prefix):])
+
+    def log_message(self, format, *args):  # quiet
+        pass
+
+
+class SiteServer:
+    """Serve a built site from 127.0.0.1 on a free port, under site_url's path."""
+
+    def __init__(self, site: Path, prefix: str | None = None):
+        self.prefix = prefix or site_prefix()
+        handler = functools.partial(type("Handler", (_Handler,), {"prefix": self.prefix}),
+                                    directory=str(site))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def url(self, path: str = "") -> str:
+        return f"http://{self.host}{self.prefix}{path}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def launch_chromium(playwright, **kwargs):
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                      args=CHROMIUM_ARGS, **kwargs)
