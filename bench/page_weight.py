@@ -32,11 +32,18 @@ SEARCH_INDEX = "search/search_index.json"
 SEARCH_JS = ("/workers/search.", "/lunr/")
 
 
+EXTENSIONS = {".css": "css", ".js": "js", ".woff2": "font", ".woff": "font", ".ttf": "font",
+              ".png": "image", ".svg": "image", ".jpg": "image", ".ico": "image"}
+
+
 def kind(url: str, resource_type: str) -> str:
-    if url.split("?")[0].endswith(SEARCH_INDEX):
+    """By the file's extension (the search worker's scripts come as resource type 'other')."""
+    path = url.split("?")[0].split("#")[0]
+    if path.endswith(SEARCH_INDEX):
         return "index"
-    return {"document": "html", "stylesheet": "css", "script": "js", "font": "font",
-            "image": "image"}.get(resource_type, "other")
+    if resource_type == "document":
+        return "html"
+    return next((k for ext, k in EXTENSIONS.items() if path.endswith(ext)), "other")
 
 
 def weigh(context_factory, url: str) -> dict:

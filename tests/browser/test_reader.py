@@ -98,10 +98,15 @@ def test_language_switcher_leads_to_the_same_page(page, visit, server):
 SEARCH = [
     ("टेंसर", "hi/tensors/"),
     ("ग्रेडिएंट", "hi/autograd/"),
+    ("अवकलन", "hi/autograd/"),
     ("बैकप्रोपेगेशन", "hi/backprop/"),
     ("प्री-ट्रेनिंग", "hi/pretraining/"),
     ("एम्बेडिंग", "hi/components/"),
+    ("अटेंशन", "hi/components/"),
+    ("ट्रांसपोज़", "hi/tensors/"),
     ("tensor", "tensors/"),
+    ("backpropagation", "backprop/"),
+    ("attention", "components/"),
 ]
 
 
