@@ -144,7 +144,7 @@ def test_search_lists_the_right_page_first(term, first, search_box, server):
     tab.wait_for_selector(".md-search-result__item", state="detached")
     box.fill(term)
     box.press("End")  # Material's search listens to key events; fill() alone sends none
-    tab.wait_for_selector(".md-search-result__item > a")
+    tab.wait_for_selector(".md-search-result__item > a", timeout=10_000)
     hrefs = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
     pages = [unquote(urlsplit(h).path) for h in hrefs]
     right = {urlsplit(server.url(p)).path for p in (first, notebook_twin(first))}
