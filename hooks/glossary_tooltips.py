@@ -1,4 +1,4 @@
-"""Tooltips from the glossary: every glossary term on a page shows its definition.
+"""Tooltips from the glossary: the first use of each glossary term on a page shows its definition.
 
 Material's abbreviation tooltips (`content.tooltips`) style the <abbr title=...> elements
 that Python-Markdown's `abbr` extension makes from lines like `*[tensor]: A multi-...`.
@@ -34,10 +34,31 @@ class WholeWordAbbrTreeprocessor(AbbrTreeprocessor):
         words = "|".join(re.escape(w) for w in sorted(self.abbrs, key=len, reverse=True))
         self.RE = re.compile(rf"(?<![{LETTER}])(?:{words})(?![{LETTER}])")
         self.iter_element(root)
+        first_use_only(root)
 
     def iter_element(self, el, parent=None):
         if el.tag not in NO_TOOLTIPS:
             super().iter_element(el, parent)
+
+
+def first_use_only(root):
+    """One tooltip per term and page, on its first use: later uses become plain text again,
+    so a paragraph that says "layer" five times is not underlined five times."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    seen = set()
+    for abbr in list(root.iter("abbr")):  # document order
+        if abbr.get("title") not in seen:
+            seen.add(abbr.get("title"))
+            continue
+        parent = parents[abbr]
+        text = (abbr.text or "") + (abbr.tail or "")
+        index = list(parent).index(abbr)
+        if index:
+            before = parent[index - 1]
+            before.tail = (before.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(abbr)
 
 
 class WholeWordAbbr(Extension):

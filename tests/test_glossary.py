@@ -61,7 +61,7 @@ def defined(lang: str, word: str) -> str:
 
 
 def test_tooltips_on_built_pages_in_both_languages(tmp_path):
-    english = "# Tensors\n\nA tensor has a gradient.\n\n```python\ntensor = 1\n```\n\nInline `tensor` and $tensor$.\n"
+    english = "# Tensors\n\nA tensor has a gradient.\n\nAnother tensor, another gradient.\n\n```python\ntensor = 1\n```\n\nInline `tensor` and $tensor$.\n"
     hindi = ("# टेंसर\n\nहर टेंसर का ग्रेडिएंट होता है, और ट्रांसपोज़ भी; टेंसरों की सूची।\n\n"
              "```python\ntensor = 1\n```\n")
     write_site(tmp_path, {"en/index.md": english, "hi/index.md": hindi,
@@ -76,3 +76,4 @@ def test_tooltips_on_built_pages_in_both_languages(tmp_path):
     assert code and not any("<abbr" in c for c in code), "no tooltips in code or formulas"
     assert not re.search(r"<h1[^>]*>[^\n]*<abbr", en + hi), "no tooltips in headings"
     assert "<abbr" not in html(site, "en/glossary.md") + html(site, "hi/glossary.md")
+    assert en.count("<abbr") == 2 and "Another tensor, another gradient." in en, "a tooltip on first use only"
