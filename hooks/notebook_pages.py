@@ -8,10 +8,21 @@
 - Its headings get the ids Python-Markdown would give them (Hindi ones included: nbconvert
   gives every Devanagari heading the same empty id), and the table of contents is rebuilt
   from them (mkdocs-jupyter's loses inline code and links to ids the page does not have).
-- Nothing loads from other hosts: nbconvert's template adds MathJax and a mermaid loader
-  from a CDN; both go, and the notebook's $...$ math is marked up as pymdownx.arithmatex
-  marks it, so hooks/katex.py renders it at build time like the math of every other page.
+- Light pages that look like the chapters: of nbconvert's output only the cells stay (its
+  ~600 KB of inline JupyterLab and Pygments CSS, its copy-button script, and its MathJax and
+  mermaid loaders from a CDN go). Code cells and their printed output get the markup of
+  Material's code blocks (`div.language-python.highlight` / `div.language-text.highlight`,
+  `pre > code`), so the chapter pages' colours, contrast fixes, copy button and "Output"
+  label apply as they are; docs/assets/stylesheets/notebook.css (linked on notebook pages
+  only) hides the prompts and cell tags. An image attached to a cell is shown from the
+  same file the chapter page shows, when the site has one with the same bytes (the .ipynb
+  keeps the attachment, for Colab and Jupyter).
+- The notebook's $...$ math is marked up as pymdownx.arithmatex marks it, so hooks/katex.py
+  renders it at build time like the math of every other page.
+- Notebook pages are left out of the search index: they hold the same text as their
+  chapters, and lunr would rank them above the chapter.
 """
+import base64
 import posixpath
 import re
 from pathlib import Path
@@ -19,8 +30,10 @@ from pathlib import Path
 import material
 import mkdocs.utils
 from markdown.extensions.toc import slugify, unique
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 if ".ipynb" not in mkdocs.utils.markdown_extensions:
     mkdocs.utils.markdown_extensions = (*mkdocs.utils.markdown_extensions, ".ipynb")
@@ -32,9 +45,16 @@ WORDS = {
            "download": "नोटबुक डाउनलोड करें (.ipynb)"},
 }
 DOWNLOAD_ICON = (Path(material.__file__).parent / "templates/.icons/material/download.svg").read_text()
-CDN_SCRIPT = re.compile(  # the MathJax loader (by nbconvert's comment), its config, the mermaid loader
-    r"<!-- Load mathjax -->\s*<script\b[^>]*>\s*</script>\s*"
-    r"|<script\b[^>]*>(?:(?!</script>).)*?(?:MathJax|mermaid)(?:(?!</script>).)*?</script>\s*", re.S | re.I)
+STYLESHEET = "assets/stylesheets/notebook.css"
+# nbconvert's output is its <head> matter (styles, scripts), then the cells in this wrapper,
+# then a stray <style> block: only the wrapper stays.
+WRAPPER = re.compile(r'<div class="jupyter-wrapper">.*<!-- jupyter-wrapper -->', re.S)
+COPY_BUTTON = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
+                         r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>\s*', re.S)
+CODE = re.compile(r'<div class="highlight-ipynb hl-(?P<lang>[\w+-]+)"><pre>(?:<span></span>)?(?P<code>.*?)</pre></div>', re.S)
+OUTPUT = re.compile(r'<div class="jp-RenderedText jp-OutputArea-output"[^>]*>\s*<pre>(?P<text>.*?)</pre>\s*</div>', re.S)
+CELL_ID = re.compile(r' id="cell-id=[^"]*"')
+DATA_IMAGE = re.compile(r'src="data:image/[\w+.-]+;base64,(?P<data>[A-Za-z0-9+/=\s]+)"')
 MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
 HEADING = re.compile(r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>', re.S)
@@ -82,18 +102,56 @@ def headings_and_toc(html: str, page) -> str:
             stack.pop()
         (stack[-1]["children"] if stack else tokens).append(token)
         stack.append(token)
-        return f'<h{level} id="{anchor}">{m["inner"]}<a class="anchor-link" href="#{anchor}">¶</a></h{level}>'
+        return (f'<h{level} id="{anchor}">{m["inner"]}'
+                f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a></h{level}>')
 
     html = HEADING.sub(one, html)
     page.toc = get_toc(tokens)
     return html
 
 
+def material_markup(html: str) -> str:
+    """Only nbconvert's cells, with code and printed output marked up as Material's code blocks."""
+    wrapper = WRAPPER.search(html)
+    if not wrapper:
+        raise PluginError("hooks/notebook_pages.py: no jupyter-wrapper in mkdocs-jupyter's output")
+    html = COPY_BUTTON.sub("", wrapper[0])
+    html = CODE.sub(lambda m: f'<div class="language-{m["lang"]} highlight"><pre><span></span>'
+                              f'<code>{m["code"]}</code></pre></div>', html)
+    html = OUTPUT.sub(lambda m: f'<div class="language-text highlight"><pre><span></span>'
+                                f'<code>{m["text"]}</code></pre></div>', html)
+    for left in ("highlight-ipynb", "jp-RenderedText"):
+        if left in html:  # mkdocs-jupyter changed its markup: unstyled code would go unnoticed
+            raise PluginError(f"hooks/notebook_pages.py: {left} left in a notebook page; update CODE/OUTPUT")
+    html = html.replace(' tabindex="0"', "")  # cells are not controls: no tab stop on each
+    # Material names each code block after its closest ancestor with an id (the copy button
+    # copies "#__code_<id> > code"): with nbconvert's cell ids ("cell-id=cell-1") a cell's
+    # code and output would share a name that is not even a valid selector.
+    return CELL_ID.sub("", html)
+
+
+def images_from_files(html: str, page, files) -> str:
+    """An attached image that the site has as a file (same bytes) is shown from that file."""
+    by_bytes = {}
+    for file in files.media_files():
+        if file.abs_src_path and file.src_uri.rsplit(".", 1)[-1].lower() in ("svg", "png", "jpg", "jpeg", "gif", "webp"):
+            by_bytes.setdefault(Path(file.abs_src_path).read_bytes(), file)
+
+    def one(m: re.Match) -> str:
+        file = by_bytes.get(base64.b64decode(m["data"]))
+        return f'src="{get_relative_url(file.url, page.url)}"' if file else m[0]
+
+    return DATA_IMAGE.sub(one, html)
+
+
 def on_page_content(html, page, config, files):
-    """A notebook page: headings and contents fixed, and a button to download its .ipynb
-    (mkdocs-jupyter copies it next to the page)."""
+    """A notebook page: nbconvert's cells in Material's markup, headings and contents fixed,
+    left out of search, and a button to download its .ipynb (mkdocs-jupyter copies it next
+    to the page)."""
     if not is_notebook(page):
         return html
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    html = images_from_files(material_markup(html), page, files)
     html = headings_and_toc(html, page)
     words = WORDS.get(language(page, config), WORDS["en"])
     name = posixpath.basename(page.file.src_uri)
@@ -112,5 +170,6 @@ def arithmatex(cell: re.Match) -> str:
 def on_post_page(output, page, config):
     if not is_notebook(page):
         return output
-    output = CDN_SCRIPT.sub("", output)
+    css = get_relative_url(STYLESHEET, page.url)
+    output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
     return MARKDOWN_CELL.sub(arithmatex, output)
