@@ -6,6 +6,7 @@ the real host do), so absolute links that static-i18n writes (`/llm-basics/hi/`)
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -121,6 +122,9 @@ def formula_count(source: Path) -> int:
     return count
 
 
+GZIP_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".ipynb"}
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
 
@@ -129,6 +133,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if not clean.startswith(self.prefix) and clean + "/" != self.prefix:
             return str(Path(self.directory) / "\0not-under-prefix")  # -> 404
         return super().translate_path("/" + clean[len(self.prefix):])
+
+    def do_GET(self):
+        """Text files gzip-compressed when the browser accepts it, as a real web host sends them."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().do_GET()  # the redirect to the folder's URL
+            path = path / "index.html"
+        if (path.suffix not in GZIP_TYPES or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format, *args):  # quiet
         pass
