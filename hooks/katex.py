@@ -57,7 +57,12 @@ def katex_dist() -> Path:
     if (CACHE / "katex.min.css").exists():
         return CACHE
     log.info("Fetching KaTeX %s CSS and fonts from the npm registry", KATEX_VERSION)
-    data = urllib.request.urlopen(TARBALL, timeout=60).read()
+    try:
+        data = urllib.request.urlopen(TARBALL, timeout=60).read()
+    except OSError as err:
+        raise PluginError(f"KaTeX {KATEX_VERSION}'s CSS and fonts are not in {CACHE} and could not be "
+                          f"fetched from {TARBALL} ({err}). Build once with network access; later "
+                          "builds use the cache.") from err
     digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
     if digest != INTEGRITY:
         raise PluginError(f"{TARBALL}: integrity {digest} != pinned {INTEGRITY}")
