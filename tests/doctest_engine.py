@@ -178,14 +178,21 @@ def parse_page(page: Path) -> list[Block]:
 
 # --- running -----------------------------------------------------------------------------
 
-def run_code(code: str, filename: str, device: str = "cpu") -> str:
-    """Run code as a fresh `python file.py` would (new globals, torch defaults), return stdout."""
+def fresh_torch_defaults(device: str = "cpu") -> None:
+    """The global torch settings a fresh Python starts with (an earlier block may change them)."""
     import torch
 
     torch.set_default_dtype(torch.float32)
     torch.set_default_device(device)
     torch.set_grad_enabled(True)
     torch.set_printoptions(profile="default")
+
+
+def run_code(code: str, filename: str, device: str = "cpu") -> str:
+    """Run code as a fresh `python file.py` would (new globals, torch defaults), return stdout."""
+    import torch
+
+    fresh_torch_defaults(device)
     buffer = io.StringIO()
     namespace = {"__name__": "__main__", "__file__": filename}
     try:

@@ -23,7 +23,7 @@ import nbformat
 import pytest
 import yaml
 
-from doctest_engine import ROOT, DocTestError, normalise_end, pages, parse_page, rel
+from doctest_engine import ROOT, DocTestError, fresh_torch_defaults, normalise_end, pages, parse_page, rel
 from make_notebooks import (
     INSTALL_TAG, REGENERATE, _TolerantLoader, make_notebook, notebook_path, notebooks_on_disk,
 )
@@ -117,10 +117,7 @@ def run_notebook(codes: tuple[str, ...]) -> list[tuple[str, str]]:
     """(printed, problem) per cell, run in order in one fresh namespace; stops at an exception."""
     import torch
 
-    torch.set_default_dtype(torch.float32)  # a fresh kernel's defaults
-    torch.set_default_device("cpu")
-    torch.set_grad_enabled(True)
-    torch.set_printoptions(profile="default")
+    fresh_torch_defaults("cpu")             # a fresh kernel's defaults
     namespace = {"__name__": "__main__"}    # a kernel's namespace: no __file__
     results = []
     for i, code in enumerate(codes):
