@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 import nbformat
-import yaml
+from site_config import mkdocs_config
 
 from doctest_engine import (
     COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, normalise_end, page_lang,
@@ -60,15 +60,8 @@ PAGE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)(?P<path>[^)\s#]+\.md)(?P<anchor>#[^
 
 # --- the site's settings --------------------------------------------------------------------
 
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold tags like !!python/name:...; we only need plain values."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def site_settings(root: Path) -> dict:
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    config = mkdocs_config(root)
     i18n = next((p["i18n"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p), {})
     languages = {l["locale"]: l for l in i18n.get("languages", [])}
     owner_repo = re.fullmatch(r"https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?", config["repo_url"])

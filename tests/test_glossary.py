@@ -10,7 +10,7 @@ import re
 
 from doctest_engine import ROOT
 from fixture_site import build, html, write_site
-from test_parity import mkdocs_config
+from site_config import mkdocs_config
 from tools.glossary import DATA, abbreviations, load, pages, terms
 
 GLOSSARY = load()

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
+from site_config import mkdocs_config
 
 from doctest_engine import ROOT, DocTestError, fresh_torch_defaults, normalise_end, pages, parse_page, rel
 from make_notebooks import (
-    INSTALL_TAG, REGENERATE, _TolerantLoader, make_notebook, notebook_path, notebooks_on_disk,
+    INSTALL_TAG, REGENERATE, make_notebook, notebook_path, notebooks_on_disk,
 )
 
 FIX_HINT = ("Fix the snippet or refresh its .out (pytest --update-outputs), "
@@ -94,7 +94,7 @@ def nav_targets(items) -> set[str]:
 
 
 def test_every_notebook_is_in_the_nav():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    config = mkdocs_config()
     in_nav = nav_targets(config.get("nav"))
     missing = sorted({p.relative_to(p.parents[1]).as_posix() for p in NOTEBOOKS} - in_nav)
     assert not missing, f"add these to the Notebooks section of the nav in mkdocs.yml: {missing}"

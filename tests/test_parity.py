@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
+from site_config import mkdocs_config
 
 from doctest_engine import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, fences, rel
 from test_math import formulas
@@ -159,17 +159,6 @@ def test_every_page_has_a_twin():
 def test_twins_have_the_same_structure(english, translated):
     difference = compare(english, translated)
     assert difference is None, difference
-
-
-class IgnoreTags(yaml.SafeLoader):
-    pass
-
-
-IgnoreTags.add_multi_constructor("", lambda loader, tag, node: None)  # e.g. !!python/name
-
-
-def mkdocs_config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=IgnoreTags)
 
 
 def nav_items(nav, titles=None, files=None):
