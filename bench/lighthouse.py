@@ -19,12 +19,12 @@ import tempfile
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-sys.path[:0] = [str(BENCH.parent / "tests"), str(BENCH.parent / "tests" / "browser"), str(BENCH)]
+sys.path[:0] = [str(BENCH.parent), str(BENCH)]
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from page_weight import KINDS, weigh  # noqa: E402
-from served_site import CHROMIUM, CHROMIUM_ARGS, SiteServer, build_site, formula_count, launch_chromium, source_pages  # noqa: E402
+from tools.served_site import CHROMIUM, CHROMIUM_ARGS, SiteServer, build_site, formula_count, launch_chromium, source_pages  # noqa: E402
 
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 OUT = BENCH / "out"

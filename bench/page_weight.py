@@ -21,11 +21,11 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
+sys.path[:0] = [str(ROOT)]
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from served_site import SiteServer, build_site, formula_count, launch_chromium, source_pages  # noqa: E402
+from tools.served_site import SiteServer, build_site, formula_count, launch_chromium, source_pages  # noqa: E402
 
 KINDS = ("html", "css", "js", "font", "image", "other")
 SEARCH_INDEX = "search/search_index.json"

@@ -1,4 +1,4 @@
-"""Notebook pages: docs/<lang>/notebooks/<chapter>.ipynb, made by tests/make_notebooks.py.
+"""Notebook pages: docs/<lang>/notebooks/<chapter>.ipynb, made by tools/notebooks.py.
 
 - MkDocs treats .ipynb files as pages, so mkdocs-jupyter renders them under
   mkdocs-static-i18n instead of copying raw JSON (mkdocs-static-i18n issue 198).

@@ -1,4 +1,12 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
+
+from tools.doctests import ROOT
 
 
 def pytest_addoption(parser):
@@ -6,10 +14,72 @@ def pytest_addoption(parser):
     group.addoption("--update-outputs", action="store_true",
                     help="write what each snippet prints into its .out file or output block")
     group.addoption("--device", default="cpu", choices=["cpu", "cuda"],
-                    help="default torch device for the snippets (cuda: see tests/cuda_output.py)")
+                    help="default torch device for the snippets (cuda: see tools/cuda_output.py)")
 
 
 @pytest.fixture(scope="session")
 def run_cache():
     """One run per distinct code and device, shared by the English and Hindi pages."""
     return {}
+
+
+# A tiny bilingual MkDocs site built with this project's translation and glossary hooks.
+# Tests of what the build adds to pages (staleness notices, tooltips) build it in a
+# temporary folder: docs/en/*.md and docs/hi/*.md, Material, static-i18n, the hooks.
+CONFIG = f"""\
+site_name: Fixture
+docs_dir: docs
+strict: true
+theme:
+  name: material
+  features: [content.tooltips]
+plugins:
+  - i18n:
+      docs_structure: folder
+      fallback_to_default: false
+      languages:
+        - {{locale: en, default: true, name: English, build: true}}
+        - {{locale: hi, name: हिन्दी, build: true}}
+hooks:
+  - {ROOT / "hooks" / "translation_status.py"}
+  - {ROOT / "hooks" / "glossary_tooltips.py"}
+markdown_extensions:
+  - abbr
+  - admonition
+  - pymdownx.arithmatex: {{generic: true}}
+  - pymdownx.superfences
+"""
+
+
+def _write_site(root: Path, pages: dict[str, str]) -> Path:
+    """pages: {"en/page.md": text, ...}; returns the docs folder."""
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    for name, text in pages.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root / "docs"
+
+
+def _build(root: Path) -> Path:
+    """Build the site with `mkdocs build --strict`; returns the site folder."""
+    site = root / "site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                           "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, f"mkdocs build failed:\n{done.stdout}\n{done.stderr}"
+    return site
+
+
+def _html(site: Path, page: str) -> str:
+    """The built HTML of "en/page.md" or "hi/page.md"."""
+    lang, name = page.split("/", 1)
+    stem = name.removesuffix(".md")
+    path = site / ("" if lang == "en" else lang) / ("" if stem == "index" else stem) / "index.html"
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def mini_site():
+    """write(root, {"en/page.md": text, ...}) -> docs folder; build(root) -> site; html(site, "hi/page.md")."""
+    return SimpleNamespace(write=_write_site, build=_build, html=_html)

@@ -1,10 +1,10 @@
-"""The CUDA normalisation (tests/cuda_output.py) accepts what CUDA changes, nothing more."""
+"""The CUDA normalisation (tools/cuda_output.py) accepts what CUDA changes, nothing more."""
 import contextlib
 
 import pytest
 import torch
 
-from cuda_output import cpu_random, normalise, same_output
+from tools.cuda_output import cpu_random, normalise, same_output
 
 CPU = """\
 tensor([[ 1.5410, -0.2934, -2.1788,  0.5684],

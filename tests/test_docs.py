@@ -3,7 +3,7 @@ import contextlib
 
 import pytest
 
-from doctest_engine import ROOT, DocTestError, check, pages, parse_page, printed_by, update
+from tools.doctests import ROOT, DocTestError, check, pages, parse_page, printed_by, update
 
 
 def collect():
@@ -31,9 +31,9 @@ def test_block_prints_what_the_page_shows(block, request, run_cache):
         pytest.fail(str(block), pytrace=False)
     device = request.config.getoption("--device")
     same = None
-    if device == "cuda":  # compared with the CPU recording as tests/cuda_output.py says
+    if device == "cuda":  # compared with the CPU recording as tools/cuda_output.py says
         import torch
-        from cuda_output import cpu_random, normalise, same_output
+        from tools.cuda_output import cpu_random, normalise, same_output
 
         if not torch.cuda.is_available():
             pytest.skip("CUDA not available")

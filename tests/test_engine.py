@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from doctest_engine import DocTestError, check, pages, parse_page, printed_by, update
+from tools.doctests import DocTestError, check, pages, parse_page, printed_by, update
 
 FIXTURE = Path(__file__).parent / "fixtures" / "engine"
 

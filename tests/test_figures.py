@@ -1,8 +1,7 @@
 """Figures drawn by code are up to date: each committed copy equals what its generator draws now.
 
 The autograd graph figure is drawn from the real autograd graph of the worked example by
-snippets/autograd/graph_svg.py. Each language folder holds its own copy (static-i18n's
-folder layout serves a page only the files of its own language folder).
+snippets/autograd/graph_svg.py. One copy, docs/assets/figures/, serves both languages.
 To redraw after a change: pytest --update-outputs
 """
 import importlib.util
@@ -10,11 +9,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from doctest_engine import ROOT, rel
+from tools.doctests import ROOT, rel
 
 GENERATOR = ROOT / "snippets" / "autograd" / "graph_svg.py"
 LANGS = ["en", "hi"]
-FIGURE = "assets/autograd_graph.svg"   # relative to docs/<lang>/ and to the page
+FIGURE = "assets/figures/autograd_graph.svg"   # relative to docs/
+LINK = f"../{FIGURE}"   # from docs/<lang>/<page>.md
 PAGE = "autograd.md"
 
 
@@ -41,9 +41,8 @@ def test_the_figure_is_well_formed_svg_showing_the_graph(svg):
     assert len(arrows) == 5, "the graph of the worked example has 6 nodes and 5 edges"
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_committed_figure_is_what_the_generator_draws(lang, svg, request):
-    path = ROOT / "docs" / lang / FIGURE
+def test_committed_figure_is_what_the_generator_draws(svg, request):
+    path = ROOT / "docs" / FIGURE
     if request.config.getoption("--update-outputs"):
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.is_file() or path.read_text(encoding="utf-8") != svg:
@@ -58,4 +57,4 @@ def test_committed_figure_is_what_the_generator_draws(lang, svg, request):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_page_shows_the_figure(lang):
     page = ROOT / "docs" / lang / PAGE
-    assert f"({FIGURE})" in page.read_text(encoding="utf-8"), f"{rel(page)} does not show {FIGURE}"
+    assert f"({LINK})" in page.read_text(encoding="utf-8"), f"{rel(page)} does not show {LINK}"

@@ -8,9 +8,8 @@
 import copy
 import re
 
-from doctest_engine import ROOT
-from fixture_site import build, html, write_site
-from site_config import mkdocs_config
+from tools.doctests import ROOT
+from tools.site_config import mkdocs_config
 from tools.glossary import DATA, abbreviations, load, pages, terms
 
 GLOSSARY = load()
@@ -60,14 +59,14 @@ def defined(lang: str, word: str) -> str:
     return re.search(rf"^\*\[{re.escape(word)}\]: (.*)$", abbreviations(GLOSSARY, lang), re.M)[1]
 
 
-def test_tooltips_on_built_pages_in_both_languages(tmp_path):
+def test_tooltips_on_built_pages_in_both_languages(tmp_path, mini_site):
     english = "# Tensors\n\nA tensor has a gradient.\n\nAnother tensor, another gradient.\n\n```python\ntensor = 1\n```\n\nInline `tensor` and $tensor$.\n"
     hindi = ("# टेंसर\n\nहर टेंसर का ग्रेडिएंट होता है, और ट्रांसपोज़ भी; टेंसरों की सूची।\n\n"
              "```python\ntensor = 1\n```\n")
-    write_site(tmp_path, {"en/index.md": english, "hi/index.md": hindi,
+    mini_site.write(tmp_path, {"en/index.md": english, "hi/index.md": hindi,
                           "en/glossary.md": "# Glossary\n\nA tensor.\n", "hi/glossary.md": "# शब्दावली\n\nटेंसर।\n"})
-    site = build(tmp_path)
-    en, hi = html(site, "en/index.md"), html(site, "hi/index.md")
+    site = mini_site.build(tmp_path)
+    en, hi = mini_site.html(site, "en/index.md"), mini_site.html(site, "hi/index.md")
     assert f'<abbr title="{defined("en", "tensor")}">tensor</abbr> has a' in en
     assert f'<abbr title="{defined("hi", "टेंसर")}">टेंसर</abbr> का' in hi
     assert f'<abbr title="{defined("hi", "ट्रांसपोज़")}">ट्रांसपोज़</abbr>' in hi, "a word ending in nukta"
@@ -75,5 +74,5 @@ def test_tooltips_on_built_pages_in_both_languages(tmp_path):
     code = re.findall(r"<code>.*?</code>", en + hi, re.S) + re.findall(r'class="arithmatex">.*?</span>', en)
     assert code and not any("<abbr" in c for c in code), "no tooltips in code or formulas"
     assert not re.search(r"<h1[^>]*>[^\n]*<abbr", en + hi), "no tooltips in headings"
-    assert "<abbr" not in html(site, "en/glossary.md") + html(site, "hi/glossary.md")
+    assert "<abbr" not in mini_site.html(site, "en/glossary.md") + mini_site.html(site, "hi/glossary.md")
     assert en.count("<abbr") == 2 and "Another tensor, another gradient." in en, "a tooltip on first use only"

@@ -10,7 +10,7 @@ import re
 import pykatex
 import pytest
 
-from doctest_engine import ROOT, fences, pages, parse_page, rel
+from tools.doctests import ROOT, fences, pages, parse_page, rel
 
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.S)
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\{,\}\d{3})*(?:\.\d+)?")

@@ -1,4 +1,4 @@
-"""Every chapter has a notebook per language (made by tests/make_notebooks.py) that is up to
+"""Every chapter has a notebook per language (made by tools/notebooks.py) that is up to
 date with its page, and that runs top to bottom as in a fresh Jupyter kernel, printing
 exactly the outputs stored in it.
 
@@ -21,15 +21,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from site_config import mkdocs_config
+from tools.site_config import mkdocs_config
 
-from doctest_engine import ROOT, DocTestError, fresh_torch_defaults, normalise_end, pages, parse_page, rel
-from make_notebooks import (
+from tools.doctests import ROOT, DocTestError, fresh_torch_defaults, normalise_end, pages, parse_page, rel
+from tools.notebooks import (
     INSTALL_TAG, REGENERATE, make_notebook, notebook_path, notebooks_on_disk,
 )
 
 FIX_HINT = ("Fix the snippet or refresh its .out (pytest --update-outputs), "
-            "then regenerate the notebooks: python tests/make_notebooks.py")
+            "then regenerate the notebooks: python -m tools.notebooks")
 
 
 def collect_chapters():

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from site_config import mkdocs_config
+from tools.site_config import mkdocs_config
 
-from doctest_engine import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, fences, rel
+from tools.doctests import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, fences, rel
 from test_math import formulas
 
 DOCS = ROOT / "docs"

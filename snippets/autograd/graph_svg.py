@@ -1,4 +1,4 @@
-"""Draw the autograd graph of the worked example as SVG: docs/<lang>/assets/autograd_graph.svg.
+"""Draw the autograd graph of the worked example as SVG: docs/assets/figures/autograd_graph.svg.
 
 The figure is not drawn by hand. This module builds the example of the autograd page,
 walks `loss.grad_fn` and its `next_functions` (as graph_walk.py on the page does), and

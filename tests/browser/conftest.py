@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from served_site import ROOT, SitePage, SiteServer, build_site, formula_count, launch_chromium, source_pages
+from tools.served_site import ROOT, SitePage, SiteServer, build_site, formula_count, launch_chromium, source_pages
 
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"

@@ -10,8 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import PAGES, RAW_TEX, off_site
-from doctest_engine import parse_page
-from served_site import built_pages, formula_count
+from tools.doctests import parse_page
+from tools.served_site import built_pages, formula_count
 
 pytestmark = pytest.mark.browser
 IDS = [p.name for p in PAGES]

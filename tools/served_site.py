@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 CHROMIUM = "/usr/bin/chromium"
 # Keep the browser off the network; Playwright adds --headless and a fresh temporary
@@ -102,7 +102,7 @@ def built_pages(site: Path) -> set[str]:
 def formula_count(source: Path) -> int:
     """Formulas ($...$ and $$...$$ outside code) in a page's source: a Markdown page, or the
     Markdown cells of a notebook."""
-    from doctest_engine import fences  # tests/ (on the path under pytest and in bench/)
+    from tools.doctests import fences
     from test_math import MATH, formulas
 
     if source.suffix == ".md":

@@ -1,8 +1,8 @@
 """Make every chapter a Jupyter notebook, in every language, from the chapter's page.
 
-    python tests/make_notebooks.py        # writes docs/<lang>/notebooks/<chapter>.ipynb
+    python -m tools.notebooks        # writes docs/<lang>/notebooks/<chapter>.ipynb
 
-A chapter is a page with Python blocks (doctest_engine finds them). Its notebook holds, in
+A chapter is a page with Python blocks (tools.doctests finds them). Its notebook holds, in
 order: a Markdown cell with the page's title and an "Open in Colab" link; a code cell with
 the `%pip install` line for the pinned torch and numpy, commented out; then the page
 itself: the prose between blocks as Markdown cells (pymdown-only syntax turned into plain
@@ -20,14 +20,14 @@ import sys
 from pathlib import Path
 
 import nbformat
-from site_config import mkdocs_config
+from tools.site_config import mkdocs_config
 
-from doctest_engine import (
+from tools.doctests import (
     COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, normalise_end, page_lang,
     page_name, pages, parse_page, rel, snippet_dir,
 )
 
-REGENERATE = "To regenerate the notebooks: python tests/make_notebooks.py"
+REGENERATE = "To regenerate the notebooks: python -m tools.notebooks"
 INSTALL_TAG = "install"  # the one code cell that is not run by the tests
 PINNED = ("torch", "numpy")
 

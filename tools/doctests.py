@@ -226,7 +226,7 @@ def printed_by(block: Block, device: str = "cpu", cache: dict | None = None) -> 
 
 def snippet_traceback(err: BaseException) -> str:
     """The traceback without the engine's own frames."""
-    frames = [f for f in traceback.extract_tb(err.__traceback__) if Path(f.filename).name != "doctest_engine.py"]
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if Path(f.filename) != Path(__file__)]
     return ("Traceback (most recent call last):\n" + "".join(traceback.format_list(frames))
             + "".join(traceback.format_exception_only(err)))
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import yaml
 
-from doctest_engine import ROOT
+from tools.doctests import ROOT
 
 
 class _IgnoreTags(yaml.SafeLoader):
