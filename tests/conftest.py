@@ -6,7 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from tools import doctest_report
 from tools.doctests import ROOT
+
+REPORT = pytest.StashKey[doctest_report.Collector]()
 
 
 def pytest_addoption(parser):
@@ -15,6 +18,34 @@ def pytest_addoption(parser):
                     help="write what each snippet prints into its .out file or output block")
     group.addoption("--device", default="cpu", choices=["cpu", "cuda"],
                     help="default torch device for the snippets (cuda: see tools/cuda_output.py)")
+    group.addoption("--docs-report", metavar="PATH", default=None,
+                    help="where the doc tests write their JSON report (default .cache/doctest-report.json, "
+                         "-cuda.json with --device cuda; see tools/doctest_report.py)")
+
+
+def pytest_configure(config):
+    config.stash[REPORT] = doctest_report.Collector(config.getoption("--device"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Each doc test's outcome goes into the report: one per block, by page and language."""
+    report = yield
+    if item.path.name == "test_docs.py" and (report.when == "call" or report.outcome != "passed"):
+        params = item.callspec.params if hasattr(item, "callspec") else {}
+        test_id = item.callspec.id if "block" in params else item.name
+        item.config.stash[REPORT].add(test_id, params.get("block"), report.outcome, report.longreprtext)
+    return report
+
+
+def pytest_sessionfinish(session):
+    """Write the report when blocks were compared (not with --update-outputs, which only records)."""
+    config = session.config
+    collector = config.stash[REPORT]
+    if config.getoption("--update-outputs") or not collector.ran():
+        return
+    path = config.getoption("--docs-report")
+    collector.write(Path(path) if path else doctest_report.default_path(collector.device), ROOT / "docs")
 
 
 @pytest.fixture(scope="session")

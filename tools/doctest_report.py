@@ -1,0 +1,145 @@
+"""The doc tests' report: which pages passed, under which torch, Python and device, and when.
+
+`pytest tests/test_docs.py` writes it (tests/conftest.py calls `Collector`) to
+`.cache/doctest-report.json`, or `.cache/doctest-report-cuda.json` with `--device cuda`
+(`--docs-report PATH` for elsewhere). The site build reads it for each chapter's "checked
+with" line (tools/checked_with.py), and `python -m tools.drift` prints its table.
+
+The file is deterministic apart from its date: keys sorted, pages sorted, no timings. Each
+page also records a digest of what was checked (its blocks' code and shown output), so
+that a reader can tell when the page has changed since the run.
+
+Needs only the standard library (torch and numpy are read if the run imported them).
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import importlib.metadata
+import json
+import platform
+import sys
+from pathlib import Path
+
+from tools.doctests import ROOT, Block, DocTestError, page_name, parse_page
+
+FORMAT = 1
+SESSION_TESTS = "session"  # doc tests about every block at once (thread count, blocks exist)
+
+
+def default_path(device: str, root: Path = ROOT) -> Path:
+    return root / ".cache" / ("doctest-report.json" if device == "cpu" else f"doctest-report-{device}.json")
+
+
+def page_key(block) -> str:
+    """'en/autograd.md' for a Block (the page's language and name)."""
+    return f"{block.lang}/{page_name(block.page)}"
+
+
+def digest(page: Path) -> str:
+    """What the doc tests check on a page: every block's code and shown output."""
+    h = hashlib.sha256()
+    for block in parse_page(page):
+        for part in (block.code, block.expected):
+            h.update(part.encode("utf-8"))
+            h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+class Collector:
+    """Gathers one outcome per doc test; `report()` makes the JSON document."""
+
+    def __init__(self, device: str):
+        self.device = device
+        self.blocks: dict[str, dict] = {}   # test id -> {"page", "outcome", "message"}
+        self.session: dict[str, str] = {}   # session-wide test name -> outcome
+
+    def add(self, test_id: str, block, outcome: str, message: str = "") -> None:
+        """outcome: passed, failed or skipped; block: a Block, a DocTestError from a page
+        that did not parse (its page from the test id), or None for a session-wide test."""
+        if block is None:
+            self.session[test_id] = worse(self.session.get(test_id), outcome)
+            return
+        key = page_key(block) if isinstance(block, Block) else test_id.split(":", 1)[0]
+        entry = self.blocks.setdefault(test_id, {"page": key, "outcome": outcome, "message": ""})
+        entry["outcome"] = worse(entry["outcome"], outcome)
+        if outcome == "failed":
+            entry["message"] = message
+
+    def ran(self) -> bool:
+        """True if at least one block was run and compared (not all skipped)."""
+        return any(b["outcome"] != "skipped" for b in self.blocks.values())
+
+    def report(self, docs: Path, date: datetime.date | None = None) -> dict:
+        pages: dict[str, dict] = {}
+        for test_id, b in sorted(self.blocks.items()):
+            page = pages.setdefault(b["page"], {"passed": 0, "failed": 0, "skipped": 0, "failures": []})
+            page[b["outcome"]] += 1
+            if b["outcome"] == "failed":
+                page["failures"].append({"test": test_id, "message": b["message"]})
+        session_failed = "failed" in self.session.values()
+        for key, page in pages.items():
+            if page["failed"] or (session_failed and page["passed"]):
+                page["status"] = "failed"
+            elif page["skipped"] or not page["passed"]:
+                page["status"] = "skipped"
+            else:
+                page["status"] = "passed"
+            try:
+                page["digest"] = digest(docs / key)
+            except (OSError, DocTestError):
+                page["digest"] = ""
+        return {
+            "format": FORMAT,
+            "date": (date or datetime.datetime.now(datetime.timezone.utc).date()).isoformat(),
+            "device": self.device,
+            "device_name": device_name(self.device),
+            "python": platform.python_version(),
+            "torch": module_version("torch"),
+            "numpy": module_version("numpy"),
+            "session": dict(sorted(self.session.items())),
+            "pages": dict(sorted(pages.items())),
+        }
+
+    def write(self, path: Path, docs: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.report(docs), indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+
+
+def worse(old: str | None, new: str) -> str:
+    order = ["passed", "skipped", "failed"]
+    return new if old is None else max(old, new, key=order.index)
+
+
+def module_version(name: str) -> str:
+    module = sys.modules.get(name)
+    if module is not None and getattr(module, "__version__", None):
+        return str(module.__version__)
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def device_name(device: str) -> str:
+    if device == "cpu":
+        return "CPU"
+    torch = sys.modules.get("torch")
+    try:
+        return torch.cuda.get_device_name(0)
+    except Exception:  # noqa: BLE001 - no torch, no GPU: the kind of device is all we know
+        return device.upper()
+
+
+def read(path: Path) -> dict | None:
+    """The report at path, or None if there is none; a report we cannot read is an error."""
+    if not path.is_file():
+        return None
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path}: not a doc-test report ({err})") from None
+    if not isinstance(report, dict) or report.get("format") != FORMAT:
+        raise ValueError(f"{path}: not a doc-test report of format {FORMAT}; rerun pytest tests/test_docs.py")
+    return report
