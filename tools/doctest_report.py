@@ -18,13 +18,14 @@ import hashlib
 import importlib.metadata
 import json
 import platform
+import re
 import sys
 from pathlib import Path
 
 from tools.doctests import ROOT, Block, DocTestError, page_name, parse_page
 
 FORMAT = 1
-SESSION_TESTS = "session"  # doc tests about every block at once (thread count, blocks exist)
+WHERE = re.compile(r"\bdocs/([^\s\[\]]+\.md) \[")  # a page as Block.where names it
 
 
 def default_path(device: str, root: Path = ROOT) -> Path:
@@ -52,16 +53,16 @@ class Collector:
     def __init__(self, device: str):
         self.device = device
         self.blocks: dict[str, dict] = {}   # test id -> {"page", "outcome", "message"}
-        self.session: dict[str, str] = {}   # session-wide test name -> outcome
+        self.session: dict[str, dict] = {}  # session-wide test name -> {"outcome", "message"}
 
     def add(self, test_id: str, block, outcome: str, message: str = "") -> None:
         """outcome: passed, failed or skipped; block: a Block, a DocTestError from a page
         that did not parse (its page from the test id), or None for a session-wide test."""
         if block is None:
-            self.session[test_id] = worse(self.session.get(test_id), outcome)
-            return
-        key = page_key(block) if isinstance(block, Block) else test_id.split(":", 1)[0]
-        entry = self.blocks.setdefault(test_id, {"page": key, "outcome": outcome, "message": ""})
+            entry = self.session.setdefault(test_id, {"outcome": outcome, "message": ""})
+        else:
+            key = page_key(block) if isinstance(block, Block) else test_id.split(":", 1)[0]
+            entry = self.blocks.setdefault(test_id, {"page": key, "outcome": outcome, "message": ""})
         entry["outcome"] = worse(entry["outcome"], outcome)
         if outcome == "failed":
             entry["message"] = message
@@ -77,9 +78,9 @@ class Collector:
             page[b["outcome"]] += 1
             if b["outcome"] == "failed":
                 page["failures"].append({"test": test_id, "message": b["message"]})
-        session_failed = "failed" in self.session.values()
+        blamed = self.blamed_by_session_tests(set(pages))
         for key, page in pages.items():
-            if page["failed"] or (session_failed and page["passed"]):
+            if page["failed"] or key in blamed:
                 page["status"] = "failed"
             elif page["skipped"] or not page["passed"]:
                 page["status"] = "skipped"
@@ -97,9 +98,18 @@ class Collector:
             "python": platform.python_version(),
             "torch": module_version("torch"),
             "numpy": module_version("numpy"),
-            "session": dict(sorted(self.session.items())),
+            "session": {name: s["outcome"] for name, s in sorted(self.session.items())},
             "pages": dict(sorted(pages.items())),
         }
+
+    def blamed_by_session_tests(self, keys: set[str]) -> set[str]:
+        """Pages a failed session-wide test names (as `docs/en/x.md [en]`); all if it names none."""
+        blamed = set()
+        for s in self.session.values():
+            if s["outcome"] == "failed":
+                named = set(WHERE.findall(s["message"])) & keys
+                blamed |= named or keys
+        return blamed
 
     def write(self, path: Path, docs: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -123,7 +123,7 @@ def requirements_for(torch: str) -> list[str]:
 
 
 def prepare(python: str, torch: str, cache: Path = CACHE) -> Path:
-    """Make or reuse a venv with torch==`torch` and the engine's other needs; its Python."""
+    """Make or reuse a venv with torch==`torch` and the engine's other needs; its folder."""
     version = python_version(python)
     folder = venv_dir(version, torch, cache)
     marker = folder / "drift.json"
@@ -131,7 +131,7 @@ def prepare(python: str, torch: str, cache: Path = CACHE) -> Path:
     bin_python = folder / "bin" / "python"
     if marker.is_file() and json.loads(marker.read_text(encoding="utf-8")).get("wanted") == wanted \
             and bin_python.is_file():
-        return bin_python
+        return folder
     new = not bin_python.is_file()
     if new:
         done = subprocess.run([python, "-m", "venv", str(folder)], capture_output=True, text=True)
@@ -148,7 +148,7 @@ def prepare(python: str, torch: str, cache: Path = CACHE) -> Path:
             shutil.rmtree(folder)
         raise DriftError(f"{pip_error(done.stdout + done.stderr, torch, version)} (pip's log: {rel(log)})")
     marker.write_text(json.dumps({"wanted": wanted}, indent=1) + "\n", encoding="utf-8")
-    return bin_python
+    return folder
 
 
 def pip_error(output: str, torch: str, python: str) -> str:
@@ -206,13 +206,13 @@ def rel(path: Path) -> str:
 
 # --- step 2: the doc tests -------------------------------------------------------------------
 
-def run(python: str, report: Path, root: Path = ROOT) -> dict:
-    """Run tests/test_docs.py with `python` in `root`; the report it writes."""
+def run(python: str, report: Path, root: Path | None = None) -> dict:
+    """Run tests/test_docs.py with `python` in `root` (the repository); the report it writes."""
     report.unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     done = subprocess.run([python, "-m", "pytest", "tests/test_docs.py", "-q", "-p", "no:cacheprovider",
                            "--docs-report", str(report)],
-                          cwd=root, capture_output=True, text=True, env=env)
+                          cwd=root or ROOT, capture_output=True, text=True, env=env)
     result = doctest_report.read(report)
     if result is None:
         raise DriftError(f"the doc tests did not run (pytest exit {done.returncode}): "
@@ -231,7 +231,8 @@ def summary(report: dict) -> tuple[str, str, bool]:
         rows.append((name, lang, str(page["passed"]), str(page["failed"])))
         diffs += [f["message"] for f in page["failures"]]
     failed_session = [name for name, outcome in report["session"].items() if outcome == "failed"]
-    diffs += [f"{name} failed: see pytest tests/test_docs.py -k {name}" for name in failed_session]
+    if not diffs:  # a session-wide test (thread count) also fails whenever a block differs
+        diffs = [f"{name} failed: run pytest tests/test_docs.py -k {name}" for name in failed_session]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = ["  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
              for r in rows]
@@ -248,12 +249,12 @@ def main(argv: list[str] | None = None) -> int:
         args = parse_args(argv)
         python = find_python(args.python)
         torch = resolve_torch(args.torch, python)
-        venv_python = prepare(python, torch)
-        report = run(str(venv_python), venv_python.parent.parent / "doctest-report.json")
+        folder = prepare(python, torch)
+        report = run(str(folder / "bin" / "python"), folder / "doctest-report.json")
     except DriftError as err:
         print(f"drift: error: {err}", file=sys.stderr)
         return 2
-    return show(report, args.diff_file or venv_python.parent.parent / "diffs.txt")
+    return show(report, args.diff_file or folder / "diffs.txt")
 
 
 def show(report: dict, diff_file: Path) -> int:

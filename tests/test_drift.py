@@ -1,0 +1,161 @@
+"""python -m tools.drift: a planted difference shows in its table and fails; bad input is one line.
+
+No test installs torch: the venv step (`prepare`) is replaced by this interpreter where a
+test runs the doc tests, and pip's answers are recorded ones.
+"""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tools import drift
+from tools.doctests import ROOT
+
+# A tiny copy of the project: the engine, the doc tests and their conftest, and fixture pages.
+PAGES = {
+    "en/steady.md": "# Steady\n\n```python\nprint(6 * 7)\n```\n\n```text\n42\n```\n",
+    "hi/steady.md": "# स्थिर\n\n```python\nprint(6 * 7)\n```\n\n```text\n42\n```\n",
+    # the planted difference: the page shows what an older release printed
+    "en/drifted.md": "# Drifted\n\n```python\nprint(6 * 7)\n```\n\n```text\n42\n```\n\n"
+                     "```python\nprint('ok')\n```\n\n```text\nokay\n```\n",
+}
+
+
+@pytest.fixture
+def project(tmp_path):
+    root = tmp_path / "project"
+    for name in ("pytest.ini", "tests/conftest.py", "tests/test_docs.py"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes((ROOT / name).read_bytes())
+    for module in ("__init__.py", "doctests.py", "doctest_report.py", "cuda_output.py"):
+        (root / "tools").mkdir(exist_ok=True)
+        (root / "tools" / module).write_bytes((ROOT / "tools" / module).read_bytes())
+    for name, text in PAGES.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def here_as_venv(tmp_path, monkeypatch, project):
+    """`prepare` gives a folder whose bin/python is this interpreter; the repository is `project`."""
+    folder = tmp_path / "venv"
+    (folder / "bin").mkdir(parents=True)
+    (folder / "bin" / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    (folder / "bin" / "python").chmod(0o755)
+    monkeypatch.setattr(drift, "prepare", lambda python, torch: folder)
+    monkeypatch.setattr(drift, "ROOT", project)
+    return folder
+
+
+def test_a_planted_difference_shows_in_the_table_and_fails(here_as_venv, capsys):
+    assert drift.main(["--torch", "2.13.0"]) == 1
+    out = capsys.readouterr().out
+    rows = {tuple(line.split()) for line in out.splitlines()}
+    assert ("drifted.md", "en", "1", "1") in rows, out
+    assert ("steady.md", "en", "1", "0") in rows and ("steady.md", "hi", "1", "0") in rows, out
+    assert "-okay\n+ok\n" in out                      # the diff itself
+    diffs = (here_as_venv / "diffs.txt").read_text(encoding="utf-8")
+    assert "docs/en/drifted.md [en] line 11" in diffs and "-okay\n+ok\n" in diffs
+    assert "steady" not in diffs
+    report = json.loads((here_as_venv / "doctest-report.json").read_text(encoding="utf-8"))
+    assert report["pages"]["en/drifted.md"]["status"] == "failed"
+    assert report["pages"]["en/steady.md"]["status"] == "passed"  # not blamed for another page
+
+
+def test_no_difference_exits_zero_with_an_empty_diff_file(here_as_venv, project, capsys, tmp_path):
+    (project / "docs" / "en" / "drifted.md").unlink()
+    assert drift.main(["--torch", "2.13.0", "--diff-file", str(tmp_path / "d.txt")]) == 0
+    assert "2 blocks passed, 0 differ" in capsys.readouterr().out
+    assert (tmp_path / "d.txt").read_text() == ""
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--torch", "latest-ish"], "--torch 'latest-ish' is not a version number"),
+    (["--torch", "2.14.1", "--python", "three"], "--python 'three' is not a Python version"),
+    (["--torch", "2.14.1", "--python", "3.99"], "no Python 3.99 on this machine"),
+])
+def test_bad_input_is_one_line(argv, message, capsys, monkeypatch):
+    monkeypatch.setattr(drift, "prepare", lambda *a: pytest.fail("must stop before the venv"))
+    assert drift.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"drift: error: {message}") and err.count("\n") == 1, err
+
+
+# What pip printed on this machine (pip 25, a constraint file capping torch at 2.14.1),
+# and, for a network failure, what it prints with no route to the index.
+CONFLICT = """\
+ERROR: Cannot install torch==9.9.9 because these package versions have conflicting dependencies.
+
+The conflict is caused by:
+    The user requested torch==9.9.9
+    The user requested (constraint) torch<=2.14.1
+
+ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/
+"""
+NOT_FOUND = """\
+ERROR: Could not find a version that satisfies the requirement torch==2.0.5 (from versions: 2.2.0, 2.2.1, \
+2.2.2, 2.13.0, 2.13.0+cpu, 2.14.0, 2.14.1, 2.15.0)
+ERROR: No matching distribution found for torch==2.0.5
+"""
+OFFLINE = """\
+WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection \
+broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to \
+establish a new connection: [Errno -3] Temporary failure in name resolution')': /simple/torch/
+ERROR: Could not find a version that satisfies the requirement torch==2.15.0 (from versions: none)
+ERROR: No matching distribution found for torch==2.15.0
+"""
+
+
+@pytest.mark.parametrize("output, torch, message", [
+    (CONFLICT, "9.9.9", "torch 9.9.9 is ruled out by a pip constraint on this machine (torch<=2.14.1;"),
+    (CONFLICT.replace("9.9.9", "2.0.5"), "2.0.5", "torch 2.0.5 does not exist for Python 3.12"),
+    (NOT_FOUND, "2.0.5", "torch 2.0.5 does not exist for Python 3.12 (newest: 2.2.2, 2.13.0, 2.14.0, 2.14.1, 2.15.0)"),
+    (NOT_FOUND.replace("==2.0.5 (from versions: 2", "==2.0.5 (from versions: none)\nX"), "2.0.5",
+     "no release of torch at all for Python 3.12"),
+    (OFFLINE, "2.15.0", "no network: pip could not reach the package index"),
+    ("ERROR: Something new went wrong\n", "2.15.0", "pip failed: ERROR: Something new went wrong"),
+])
+def test_pip_errors_become_one_clear_line(output, torch, message):
+    said = drift.pip_error(output, torch, "3.12")
+    assert said.startswith(message) and "\n" not in said, said
+
+
+def test_a_failed_install_removes_the_new_venv_and_says_why(tmp_path, monkeypatch):
+    def fake_run(cmd, **kwargs):
+        if cmd[1:3] == ["-m", "venv"]:
+            (tmp_path / "py3.12-torch9.9.9" / "bin").mkdir(parents=True)
+            (tmp_path / "py3.12-torch9.9.9" / "bin" / "python").touch()
+            return subprocess.CompletedProcess(cmd, 0, "", "")
+        assert cmd[1:4] == ["-m", "pip", "install"], cmd
+        assert cmd[-3:] == ["torch==9.9.9", f"numpy=={drift.pins()['numpy']}", f"pytest=={drift.pins()['pytest']}"]
+        return subprocess.CompletedProcess(cmd, 1, "", CONFLICT)
+
+    monkeypatch.setattr(drift, "python_version", lambda python: "3.12")
+    monkeypatch.setattr(drift.subprocess, "run", fake_run)
+    with pytest.raises(drift.DriftError, match=r"torch 9.9.9 is ruled out by a pip constraint .* \(pip.s log: "):
+        drift.prepare("python3.12", "9.9.9", cache=tmp_path)
+    assert not (tmp_path / "py3.12-torch9.9.9").exists()
+    assert "(constraint) torch<=2.14.1" in (tmp_path / "py3.12-torch9.9.9.pip.log").read_text()
+
+
+def test_a_prepared_venv_is_reused_without_pip(tmp_path, monkeypatch):
+    folder = tmp_path / "py3.12-torch2.14.1"
+    (folder / "bin").mkdir(parents=True)
+    (folder / "bin" / "python").touch()
+    wanted = {"python": "3.12", "requirements": drift.requirements_for("2.14.1")}
+    (folder / "drift.json").write_text(json.dumps({"wanted": wanted}))
+    monkeypatch.setattr(drift, "python_version", lambda python: "3.12")
+    monkeypatch.setattr(drift.subprocess, "run", lambda *a, **k: pytest.fail("pip must not run"))
+    assert drift.prepare("python3.12", "2.14.1", cache=tmp_path) == folder
+
+
+def test_pinned_is_requirements_txt_torch():
+    assert drift.resolve_torch("pinned", sys.executable) == drift.pins()["torch"]
+    assert drift.requirements_for("2.14.1")[0] == "torch==2.14.1"
+
+
+def test_constraint_comparison():
+    assert drift.allowed("2.0.5", "<=2.14.1") and drift.allowed("2.14.1+cpu", "<=2.14.1")
+    assert not drift.allowed("2.15.0", "<=2.14.1") and not drift.allowed("3.0", ">=2,<3")
