@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKFLOWS = [ROOT / ".github/workflows/docs.yml", ROOT / ".github/workflows/docs-gpu.yml"]
+WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 CONFIG = ROOT / ".github/actionlint.yaml"  # names the GPU runner's custom label
 
 
@@ -60,3 +60,25 @@ def test_gpu_workflow_never_runs_code_from_pull_requests():
     for name, job in workflow["jobs"].items():
         assert job["runs-on"] == ["self-hosted", "linux", "gpu"], name
         assert job["if"] == "vars.DOCS_GPU_RUNNER == 'true'", name
+
+
+def load(name: str) -> dict:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows" / name).read_text(encoding="utf-8"))
+    workflow["on"] = workflow.pop(True)  # YAML 1.1 reads the key `on` as True
+    return workflow
+
+
+def test_drift_workflow_is_scheduled_read_only_and_never_on_pull_requests():
+    """Weekly and by hand; pinned and newest torch on each supported Python; diffs kept on failure."""
+    workflow = load("drift.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}, workflow["on"]
+    assert workflow["permissions"] == {"contents": "read"}
+    (job,) = workflow["jobs"].values()
+    assert "permissions" not in job
+    assert job["strategy"]["matrix"] == {"torch": ["pinned", "newest"], "python": ["3.11", "3.12"]}
+    run = [s for s in job["steps"] if "tools.drift" in s.get("run", "")]
+    assert len(run) == 1 and "--diff-file drift-diffs.txt" in run[0]["run"], run
+    (upload,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
+    assert upload["if"] == "failure()" and "drift-diffs.txt" in upload["with"]["path"]
