@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tools import drift
+from tools import doctest_report, drift
 from tools.doctests import ROOT
 
 # A tiny copy of the project: the engine, the doc tests and their conftest, and fixture pages.
@@ -159,3 +159,30 @@ def test_pinned_is_requirements_txt_torch():
 def test_constraint_comparison():
     assert drift.allowed("2.0.5", "<=2.14.1") and drift.allowed("2.14.1+cpu", "<=2.14.1")
     assert not drift.allowed("2.15.0", "<=2.14.1") and not drift.allowed("3.0", ">=2,<3")
+
+
+def doc_tests(project, *args):
+    return subprocess.run([sys.executable, "-m", "pytest", "tests/test_docs.py", "-q", "-p", "no:cacheprovider",
+                           *args], cwd=project, capture_output=True, text=True)
+
+
+def test_the_report_is_deterministic_apart_from_its_date_and_update_outputs_writes_none(project):
+    reports = []
+    for name in ("a.json", "b.json"):
+        doc_tests(project, "--docs-report", name)
+        report = json.loads((project / name).read_text(encoding="utf-8"))
+        assert report.pop("date")
+        reports.append(report)
+    assert reports[0] == reports[1]
+    assert reports[0]["pages"]["en/drifted.md"]["failures"][0]["test"].startswith("en/drifted.md:11:inline")
+    assert (project / "a.json").read_bytes() == (project / "b.json").read_bytes()  # same day, same bytes
+    doc_tests(project, "--update-outputs", "--docs-report", "c.json")
+    assert "okay" not in (project / "docs/en/drifted.md").read_text(encoding="utf-8")  # it did record
+    assert not (project / "c.json").exists()  # recording is not checking
+
+
+def test_the_reports_live_where_git_ignores_them():
+    for device in ("cpu", "cuda"):
+        path = doctest_report.default_path(device).relative_to(ROOT)
+        done = subprocess.run(["git", "check-ignore", "-q", str(path)], cwd=ROOT)
+        assert done.returncode == 0, f"{path} is not ignored by git"

@@ -1,0 +1,132 @@
+"""The "checked with" line: from the doc tests' report only, in the page's language, never a false claim."""
+import json
+
+import pytest
+
+from tools import checked_with, doctest_report
+from tools.doctests import ROOT, pages, parse_page
+
+PAGE = "# Sums\n\nText.\n\n```python\nprint(1 + 1)\n```\n\n```text\n2\n```\n"
+HI_PAGE = "# योग\n\nपाठ।\n\n```python\nprint(1 + 1)\n```\n\n```text\n2\n```\n"
+NO_CODE = "# Home\n\nNo code here.\n"
+
+
+@pytest.fixture
+def docs(tmp_path):
+    for name, text in {"en/sums.md": PAGE, "hi/sums.md": HI_PAGE, "en/index.md": NO_CODE}.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    return tmp_path / "docs"
+
+
+def report(docs, status="passed", device="cpu", torch="2.13.0+cpu", date="2026-11-27", **changes):
+    """A report as tools/doctest_report.py writes it, for both sums.md pages."""
+    pages = {key: {"passed": 1, "failed": 0, "skipped": 0, "failures": [], "status": status,
+                   "digest": doctest_report.digest(docs / key)} for key in ("en/sums.md", "hi/sums.md")}
+    for key, change in changes.items():
+        pages[key.replace("_", "/") + ".md"].update(change)
+    return {"format": 1, "date": date, "device": device, "python": "3.11.7", "torch": torch, "numpy": "2.4.6",
+            "device_name": "CPU" if device == "cpu" else "NVIDIA H100 80GB HBM3", "session": {}, "pages": pages}
+
+
+def line(docs, page, cpu, cuda=None):
+    return checked_with.sentence(docs / page, page.split("/")[0], {"cpu": cpu, "cuda": cuda})
+
+
+def test_a_passed_page_names_torch_device_python_and_date(docs):
+    assert line(docs, "en/sums.md", report(docs)) == (
+        "passed", "Every output on this page was checked with PyTorch 2.13.0+cpu (CPU) and Python 3.11.7 on 2026-11-27.")
+
+
+def test_hindi_pages_say_it_in_hindi(docs):
+    assert line(docs, "hi/sums.md", report(docs)) == (
+        "passed", "इस पेज का हर आउटपुट 2026-11-27 को PyTorch 2.13.0+cpu (CPU) और Python 3.11.7 पर जाँचा गया।")
+    assert line(docs, "hi/sums.md", None) == ("none", "इस बिल्ड में इस पेज के आउटपुट जाँचे नहीं गए।")
+
+
+def test_without_a_report_the_page_says_it_was_not_checked(docs):
+    assert line(docs, "en/sums.md", None) == ("none", "The outputs on this page were not checked in this build.")
+
+
+def test_a_failed_page_does_not_claim_it_passed(docs):
+    cpu = report(docs, en_sums={"status": "failed", "passed": 0, "failed": 1})
+    result, text = line(docs, "en/sums.md", cpu)
+    assert result == "failed" and text.startswith("Some outputs on this page did not match"), text
+    assert "PyTorch 2.13.0+cpu (CPU) and Python 3.11.7 on 2026-11-27" in text
+    assert line(docs, "hi/sums.md", cpu)[0] == "passed"  # the other language's page is its own
+
+
+@pytest.mark.parametrize("change", [{"status": "skipped"}, {"digest": "0" * 16}], ids=["skipped", "changed"])
+def test_a_page_not_run_or_changed_since_the_run_is_not_checked(docs, change):
+    assert line(docs, "en/sums.md", report(docs, en_sums=change))[0] == "none"
+    assert line(docs, "en/sums.md", {**report(docs), "pages": {}})[0] == "none"
+
+
+def test_a_page_edited_after_the_run_is_not_checked(docs):
+    cpu = report(docs)
+    (docs / "en/sums.md").write_text(PAGE.replace("1 + 1", "1 + 1 + 0"), encoding="utf-8")
+    assert line(docs, "en/sums.md", cpu)[0] == "none"
+
+
+def test_the_gpu_run_adds_its_own_version_and_date(docs):
+    cuda = report(docs, device="cuda", torch="2.13.0", date="2026-11-28")
+    assert line(docs, "en/sums.md", report(docs), cuda)[1].endswith(
+        "on 2026-11-27, and on CUDA (NVIDIA H100 80GB HBM3, PyTorch 2.13.0) on 2026-11-28.")
+    assert line(docs, "hi/sums.md", report(docs), cuda)[1].endswith(
+        "पर जाँचा गया, और 2026-11-28 को CUDA (NVIDIA H100 80GB HBM3, PyTorch 2.13.0) पर भी।")
+    failed = report(docs, device="cuda", date="2026-11-28", en_sums={"status": "failed"})
+    assert line(docs, "en/sums.md", report(docs), failed)[1].endswith(
+        "on 2026-11-27. On CUDA (NVIDIA H100 80GB HBM3, PyTorch 2.13.0+cpu) some did not match on 2026-11-28.")
+    # no CUDA claim on a page whose CPU check did not pass
+    assert "CUDA" not in line(docs, "en/sums.md", report(docs, status="failed"), cuda)[1]
+
+
+def test_pages_without_python_blocks_get_no_line(docs):
+    assert line(docs, "en/index.md", report(docs)) is None
+    assert checked_with.paragraph(docs / "en/index.md", "en", {"cpu": None, "cuda": None}) == ""
+
+
+def test_every_chapter_page_in_both_languages_gets_a_line():
+    chapters = [p for p in pages(ROOT / "docs") if parse_page(p)]
+    langs = {p.relative_to(ROOT / "docs").parts[0] for p in chapters}
+    assert langs == {"en", "hi"} and len(chapters) >= 10, chapters
+    for page in chapters:
+        lang = page.relative_to(ROOT / "docs").parts[0]
+        assert checked_with.paragraph(page, lang, {"cpu": None, "cuda": None}).startswith(
+            '<p class="checked-with" data-checked="none" data-search-exclude><small>'), page
+
+
+def add_hook(root):
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "hooks:\n", f"hooks:\n  - {ROOT / 'hooks' / 'checked_with.py'}\n"), encoding="utf-8")
+
+
+def test_the_build_adds_the_line_from_the_report_in_each_language(mini_site, tmp_path):
+    docs = mini_site.write(tmp_path, {"en/sums.md": PAGE, "hi/sums.md": HI_PAGE, "en/index.md": NO_CODE,
+                                      "hi/index.md": NO_CODE})
+    add_hook(tmp_path)
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "doctest-report.json").write_text(json.dumps(report(docs)), encoding="utf-8")
+    site = mini_site.build(tmp_path)
+    assert ('<p class="checked-with" data-checked="passed" data-search-exclude><small>Every output on this page '
+            "was checked with PyTorch 2.13.0+cpu (CPU)") in mini_site.html(site, "en/sums.md")
+    assert "<small>इस पेज का हर आउटपुट 2026-11-27 को" in mini_site.html(site, "hi/sums.md")
+    assert "checked-with" not in mini_site.html(site, "en/index.md")
+
+
+def test_a_build_without_a_report_says_so(mini_site, tmp_path):
+    mini_site.write(tmp_path, {"en/sums.md": PAGE, "hi/sums.md": HI_PAGE})
+    add_hook(tmp_path)
+    site = mini_site.build(tmp_path)
+    assert "The outputs on this page were not checked in this build." in mini_site.html(site, "en/sums.md")
+    assert "इस बिल्ड में इस पेज के आउटपुट जाँचे नहीं गए।" in mini_site.html(site, "hi/sums.md")
+
+
+def test_an_unreadable_report_fails_the_build(mini_site, tmp_path):
+    mini_site.write(tmp_path, {"en/sums.md": PAGE})
+    add_hook(tmp_path)
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "doctest-report.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(AssertionError, match="not a doc-test report"):
+        mini_site.build(tmp_path)

@@ -1,0 +1,87 @@
+"""The "checked with" line at the bottom of every chapter page, in the page's language.
+
+It says which PyTorch, device and Python the page's outputs were checked with, and when,
+and it comes only from the doc tests' reports (tools/doctest_report.py):
+`.cache/doctest-report.json` (CPU, written by `pytest tests/test_docs.py`) and, once the GPU
+job has run, `.cache/doctest-report-cuda.json` (`pytest tests/test_docs.py --device cuda`).
+
+A page claims nothing it was not checked for: no report, a page the report does not cover,
+or a page whose blocks changed since the run (the digest differs) says "not checked in this
+build"; a page whose blocks failed says so. A chapter page is a page with Python blocks.
+hooks/checked_with.py adds the line at build time; no page file ever holds it.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from tools import doctest_report
+from tools.doctests import DocTestError, page_name, parse_page
+
+TEXT = {
+    "en": {
+        "passed": "Every output on this page was checked with PyTorch {torch} ({device}) and Python {python} "
+                  "on {date}{cuda}.",
+        "failed": "Some outputs on this page did not match when checked with PyTorch {torch} ({device}) and "
+                  "Python {python} on {date}.",
+        "none": "The outputs on this page were not checked in this build.",
+        "cuda passed": ", and on CUDA ({device}, PyTorch {torch}) on {date}",
+        "cuda failed": ". On CUDA ({device}, PyTorch {torch}) some did not match on {date}",
+    },
+    "hi": {
+        "passed": "इस पेज का हर आउटपुट {date} को PyTorch {torch} ({device}) और Python {python} पर "
+                  "जाँचा गया{cuda}।",
+        "failed": "{date} को PyTorch {torch} ({device}) और Python {python} पर जाँचने पर इस पेज के कुछ आउटपुट "
+                  "मेल नहीं खाए।",
+        "none": "इस बिल्ड में इस पेज के आउटपुट जाँचे नहीं गए।",
+        "cuda passed": ", और {date} को CUDA ({device}, PyTorch {torch}) पर भी",
+        "cuda failed": "। {date} को CUDA ({device}, PyTorch {torch}) पर कुछ आउटपुट मेल नहीं खाए",
+    },
+}
+
+
+def load(root: Path) -> dict[str, dict | None]:
+    """{"cpu": report or None, "cuda": report or None} from root/.cache/."""
+    return {device: doctest_report.read(doctest_report.default_path(device, root)) for device in ("cpu", "cuda")}
+
+
+def outcome(report: dict | None, key: str, digest: str) -> str:
+    """passed, failed, or none (no report, page not in it, or changed since the run)."""
+    page = (report or {}).get("pages", {}).get(key)
+    if not page or page.get("digest") != digest or page.get("status") not in ("passed", "failed"):
+        return "none"
+    return page["status"]
+
+
+def sentence(page: Path, lang: str, reports: dict[str, dict | None]) -> tuple[str, str] | None:
+    """(outcome, the sentence in the page's language), or None for a page without Python blocks."""
+    text = TEXT[lang]
+    try:
+        if not parse_page(page):
+            return None
+        digest = doctest_report.digest(page)
+    except DocTestError:  # the doc tests report it; the page claims nothing
+        return "none", text["none"]
+    key = f"{lang}/{page_name(page)}"
+    cpu, cuda = reports.get("cpu"), reports.get("cuda")
+    result = outcome(cpu, key, digest)
+    if result == "none":
+        return result, text["none"]
+    gpu = outcome(cuda, key, digest)
+    extra = text[f"cuda {gpu}"].format(**facts(cuda)) if gpu != "none" and result == "passed" else ""
+    return result, text[result].format(**facts(cpu), cuda=extra)
+
+
+def facts(report: dict) -> dict[str, str]:
+    return {"torch": report["torch"], "device": report["device_name"], "python": report["python"],
+            "date": report["date"]}
+
+
+def paragraph(page: Path, lang: str, reports: dict[str, dict | None]) -> str:
+    """The line as HTML (left out of search), or "" for a page without Python blocks."""
+    found = sentence(page, lang, reports)
+    if found is None:
+        return ""
+    result, text = found
+    return (f'<p class="checked-with" data-checked="{result}" data-search-exclude>'
+            f"<small>{html.escape(text)}</small></p>\n")
