@@ -82,3 +82,17 @@ def test_drift_workflow_is_scheduled_read_only_and_never_on_pull_requests():
     assert len(run) == 1 and "--diff-file drift-diffs.txt" in run[0]["run"], run
     (upload,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
     assert upload["if"] == "failure()" and "drift-diffs.txt" in upload["with"]["path"]
+
+
+def test_the_deploy_builds_from_its_own_doc_test_run():
+    """The "checked with" line comes from a test run in the job that builds the site."""
+    steps = [s.get("run", "") for s in load("docs.yml")["jobs"]["deploy"]["steps"]]
+    tests = steps.index("pytest tests/test_docs.py")
+    assert tests < steps.index("mkdocs build --strict"), steps
+
+
+def test_the_gpu_job_uploads_its_report():
+    steps = load("docs-gpu.yml")["jobs"]["snippets-on-cuda"]["steps"]
+    (upload,) = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact")]
+    assert upload["with"]["name"] == "doctest-report-cuda"
+    assert upload["with"]["path"] == ".cache/doctest-report-cuda.json"
