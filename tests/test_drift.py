@@ -186,3 +186,29 @@ def test_the_reports_live_where_git_ignores_them():
         path = doctest_report.default_path(device).relative_to(ROOT)
         done = subprocess.run(["git", "check-ignore", "-q", str(path)], cwd=ROOT)
         assert done.returncode == 0, f"{path} is not ignored by git"
+
+
+def test_a_failed_session_wide_check_blames_the_pages_it_names_else_all(tmp_path):
+    from tools.doctests import DocTestError
+
+    def collector(message):
+        c = doctest_report.Collector("cpu")
+        for page in ("en/a.md", "hi/a.md"):
+            c.add(f"{page}:parse", DocTestError(), "passed")
+        c.add("test_outputs_do_not_depend_on_thread_count", None, "failed", message)
+        return {key: page["status"] for key, page in c.report(tmp_path)["pages"].items()}
+
+    assert collector("with 1 thread (default 2): docs/hi/a.md [hi] line 3 (inline code): ...") == {
+        "en/a.md": "passed", "hi/a.md": "failed"}
+    assert collector("something else went wrong") == {"en/a.md": "failed", "hi/a.md": "failed"}
+
+
+def test_a_run_where_every_block_skipped_writes_no_report():
+    """`--device cuda` without a GPU skips every block: that must not replace a real GPU report."""
+    from tools.doctests import DocTestError
+
+    c = doctest_report.Collector("cuda")
+    c.add("en/a.md:parse", DocTestError(), "skipped")
+    assert not c.ran()
+    c.add("hi/a.md:parse", DocTestError(), "passed")
+    assert c.ran()
