@@ -34,7 +34,9 @@ def pytest_runtest_makereport(item, call):
     if item.path.name == "test_docs.py" and (report.when == "call" or report.outcome != "passed"):
         params = item.callspec.params if hasattr(item, "callspec") else {}
         test_id = item.callspec.id if "block" in params else item.name
-        item.config.stash[REPORT].add(test_id, params.get("block"), report.outcome, report.longreprtext)
+        failed = call.excinfo.value if call.excinfo else None
+        message = failed.msg if isinstance(failed, pytest.fail.Exception) else report.longreprtext
+        item.config.stash[REPORT].add(test_id, params.get("block"), report.outcome, message)
     return report
 
 
