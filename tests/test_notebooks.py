@@ -250,15 +250,16 @@ def test_solutions_stay_collapsed(tmp_path):
     page.parent.mkdir(parents=True)
     page.write_text(
         '# Exercise\n\nWhat is 6 * 7?\n\n??? success "Solution"\n    ```python\n    print(6 * 7)\n    ```\n\n'
-        '    ```text\n    42\n    ```\n\n    Six sevens.\n\n!!! note\n    ```python\n    print(1)\n    ```\n\n'
+        '    ```text\n    42\n    ```\n\n    Six sevens.\n\nNext exercise.\n\n!!! note\n    ```python\n    print(1)\n    ```\n\n'
         '    ```text\n    1\n    ```\n\n    Open text.\n', encoding="utf-8")
     cells = nbformat.reads(make_notebook(page), as_version=4).cells
+    assert cells[0].source.startswith("# Exercise\n")
     code = {c.source: c for c in cells if c.cell_type == "code"}
     assert code["print(6 * 7)"].metadata == {"tags": ["solution"], "jupyter": {"source_hidden": True, "outputs_hidden": True}}
     assert code["print(1)"].metadata == {}
     markdown = "\n".join(c.source for c in cells if c.cell_type == "markdown")
     assert '> **Solution**' in markdown
-    assert '<details class="success"><summary>Solution: explanation</summary>\n\nSix sevens.\n\n</details>' in markdown
+    assert '<details class="success"><summary>Solution: explanation</summary>\n\nSix sevens.\n\n</details>\n\nNext exercise.\n\n> **Note**' in markdown
     assert "> Open text." in markdown
 
 

@@ -241,14 +241,15 @@ def page_cells(page: Path, settings: dict) -> tuple[str, list]:
             carried = dedent(prose[:k], carry_indent)
             while carried and not carried[-1].strip():
                 carried.pop()
+            kept = len(carried)  # the blank lines after it stay
             adm = enclosing_admonition(lines, pos, carry_indent)
             first = next((i for i, l in enumerate(carried) if l.strip()), len(carried))
             if adm and adm["mark"] == "???" and first < len(carried):  # the rest of a solution: collapsed
-                title = adm["title"] or adm["kind"].capitalize()
-                carried[first:] = collapsed(adm["kind"], f"{title}: {words['explanation']}", carried[first:])
+                label = f"{adm['title'] or adm['kind'].capitalize()}: {words['explanation']}"
+                carried[first:] = collapsed(adm["kind"], label, carried[first:])
             elif adm:  # the quote goes on after the code
                 carried[first:] = ["> " + l if l.strip() else ">" for l in carried[first:]]
-            prose[:len(carried)] = carried
+            prose[:kept] = carried
         if title is None:
             heading = next((k for k, l in enumerate(prose) if l.strip()), None)
             if heading is None or not prose[heading].startswith("# "):
