@@ -272,3 +272,18 @@ def test_every_chapter_has_exercises_with_hidden_solution_cells(page):
     assert solutions_on_page >= 3, f"{rel(page)}: {solutions_on_page} exercise solutions, the chapters end with 3 to 5"
     assert len(cells) == solutions_on_page, f"{rel(notebook_path(page))}: {len(cells)} solution cells for {solutions_on_page} solutions on {rel(page)}"
     assert all(c.metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True} for c in cells)
+
+
+def test_notebook_pages_show_solution_cells_closed():
+    """hooks/notebook_pages.py wraps a solution cell (nbconvert nests its div in a copy of itself)
+    in a closed <details>, and leaves other cells alone."""
+    import sys
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from notebook_pages import WORDS, closed_solutions
+
+    solution = ('<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">\n'
+                '<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">\n<div>code</div>\n</div>\n</div>')
+    other = '<div class="jp-Cell jp-CodeCell jp-Notebook-cell">\n<div>more</div>\n</div>'
+    html = closed_solutions(f"<p>Text</p>{solution}\n{other}", WORDS["hi"])
+    assert html == (f'<p>Text</p><details class="success"><summary>{WORDS["hi"]["solution"]}</summary>'
+                    f"{solution}</details>\n{other}")
