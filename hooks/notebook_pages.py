@@ -19,6 +19,8 @@
   keeps the attachment, for Colab and Jupyter).
 - The notebook's $...$ math is marked up as pymdownx.arithmatex marks it, so hooks/katex.py
   renders it at build time like the math of every other page.
+- A solution cell (an exercise's solution, tagged `solution` by tools/notebooks.py) is shown
+  in a closed <details class="success">, like the solution on the chapter page.
 - Notebook pages are left out of the search index: they hold the same text as their
   chapters, and lunr would rank them above the chapter.
 """
@@ -40,9 +42,11 @@ if ".ipynb" not in mkdocs.utils.markdown_extensions:
 
 WORDS = {
     "en": {"run": "Run this chapter yourself: [as a Jupyter notebook]({notebook}) · [in Colab]({colab})",
-           "download": "Download the notebook (.ipynb)"},
+           "download": "Download the notebook (.ipynb)",
+           "solution": "Solution: code and output"},
     "hi": {"run": "यह अध्याय ख़ुद चलाइए: [Jupyter नोटबुक के रूप में]({notebook}) · [Colab में]({colab})",
-           "download": "नोटबुक डाउनलोड करें (.ipynb)"},
+           "download": "नोटबुक डाउनलोड करें (.ipynb)",
+           "solution": "हल: कोड और आउटपुट"},
 }
 DOWNLOAD_ICON = (Path(material.__file__).parent / "templates/.icons/material/download.svg").read_text()
 STYLESHEET = "assets/stylesheets/notebook.css"
@@ -58,6 +62,8 @@ DATA_IMAGE = re.compile(r'src="data:image/[\w+.-]+;base64,(?P<data>[A-Za-z0-9+/=
 MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
 HEADING = re.compile(r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>', re.S)
+SOLUTION_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell[^"]*\bcelltag_solution\b[^"]*">')
+DIV_TAG = re.compile(r"<div\b|</div>")
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$")
 
 
@@ -130,6 +136,26 @@ def material_markup(html: str) -> str:
     return CELL_ID.sub("", html)
 
 
+def closed_solutions(html: str, words: dict) -> str:
+    """A solution cell (tagged by tools/notebooks.py) shows closed, as on the chapter page."""
+    out, pos = [], 0
+    for m in SOLUTION_CELL.finditer(html):
+        if m.start() < pos:  # nbconvert nests a cell's div in a copy of itself: already wrapped
+            continue
+        depth, end = 0, None
+        for tag in DIV_TAG.finditer(html, m.start()):
+            depth += 1 if tag[0] == "<div" else -1
+            if depth == 0:
+                end = tag.end()
+                break
+        if end is None:
+            raise PluginError("hooks/notebook_pages.py: a solution cell's <div> is never closed")
+        out += [html[pos:m.start()], f'<details class="success"><summary>{words["solution"]}</summary>',
+                html[m.start():end], "</details>"]
+        pos = end
+    return "".join(out) + html[pos:]
+
+
 def images_from_files(html: str, page, files) -> str:
     """An attached image that the site has as a file (same bytes) is shown from that file."""
     by_bytes = {}
@@ -152,8 +178,8 @@ def on_page_content(html, page, config, files):
         return html
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     html = images_from_files(material_markup(html), page, files)
-    html = headings_and_toc(html, page)
     words = WORDS.get(language(page, config), WORDS["en"])
+    html = closed_solutions(headings_and_toc(html, page), words)
     name = posixpath.basename(page.file.src_uri)
     button = (f'<a href="{name}" download title="{words["download"]}" aria-label="{words["download"]}" '
               f'class="md-content__button md-icon">{DOWNLOAD_ICON}</a>')

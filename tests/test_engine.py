@@ -57,6 +57,17 @@ def test_inline_blocks_in_tabs_are_run_and_checked(site):
     assert "inline code" in message and "-41\n+42\n" in message
 
 
+def test_blocks_in_collapsed_solutions_are_run_and_checked(site):
+    """Exercise solutions sit in collapsed `??? success` blocks: run and checked like any block."""
+    page = site / "docs" / "en" / "solution.md"
+    page.write_text('# Exercise\n\n??? success "Solution"\n    ```python\n    --8<-- "demo/adds.py"\n    ```\n\n'
+                    '    ```text\n    --8<-- "demo/adds_wrong.out"\n    ```\n\n    Why.\n', encoding="utf-8")
+    (block,) = parse_page(page)
+    assert block.snippets[0].name == "adds.py"
+    message = failure(page)
+    assert "solution.md [en] line 4" in message and "-3\n+2\n" in message
+
+
 def test_unsupported_and_unclosed_fences_are_errors(site):
     page = site / "docs" / "en" / "odd.md"
     page.write_text("```pycon\n>>> 1\n1\n```\n", encoding="utf-8")

@@ -236,3 +236,54 @@ def test_runner_flags_what_a_kernel_would_show_beyond_the_prints():
     assert results[1][0] == "42\n" and "would be displayed" in results[1][1]
     assert "writes to stderr" in results[2][1]
     assert "NameError" in results[3][1]
+
+
+# --- exercise solutions stay collapsed ---------------------------------------------------------
+
+def test_solutions_stay_collapsed(tmp_path):
+    """A code block in a collapsed block (`??? success "Solution"`) becomes a solution cell that
+    Jupyter shows collapsed, and the text after it a closed <details>; an open block's code and
+    text (`!!! note`) stay as they are."""
+    for name in ("mkdocs.yml", "requirements.txt"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    page = tmp_path / "docs" / "en" / "exercise.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '# Exercise\n\nWhat is 6 * 7?\n\n??? success "Solution"\n    ```python\n    print(6 * 7)\n    ```\n\n'
+        '    ```text\n    42\n    ```\n\n    Six sevens.\n\nNext exercise.\n\n!!! note\n    ```python\n    print(1)\n    ```\n\n'
+        '    ```text\n    1\n    ```\n\n    Open text.\n', encoding="utf-8")
+    cells = nbformat.reads(make_notebook(page), as_version=4).cells
+    assert cells[0].source.startswith("# Exercise\n")
+    code = {c.source: c for c in cells if c.cell_type == "code"}
+    assert code["print(6 * 7)"].metadata == {"tags": ["solution"], "jupyter": {"source_hidden": True, "outputs_hidden": True}}
+    assert code["print(1)"].metadata == {}
+    markdown = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    assert '> **Solution**' in markdown
+    assert '<details class="success"><summary>Solution: explanation</summary>\n\nSix sevens.\n\n</details>\n\nNext exercise.\n\n> **Note**' in markdown
+    assert "> Open text." in markdown
+
+
+@pytest.mark.parametrize("page", CHAPTER_PAGES, ids=[rel(p).removeprefix("docs/") for p in CHAPTER_PAGES])
+def test_every_chapter_has_exercises_with_hidden_solution_cells(page):
+    """At least 3 solutions (`??? success` blocks) per chapter, each one hidden cell in the notebook."""
+    solutions_on_page = sum(l.startswith("??? success ") for l in page.read_text(encoding="utf-8").split("\n"))
+    notebook = nbformat.read(notebook_path(page), as_version=4)
+    cells = [c for c in notebook.cells if "solution" in c.metadata.get("tags", [])]
+    assert solutions_on_page >= 3, f"{rel(page)}: {solutions_on_page} exercise solutions, the chapters end with 3 to 5"
+    assert len(cells) == solutions_on_page, f"{rel(notebook_path(page))}: {len(cells)} solution cells for {solutions_on_page} solutions on {rel(page)}"
+    assert all(c.metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True} for c in cells)
+
+
+def test_notebook_pages_show_solution_cells_closed():
+    """hooks/notebook_pages.py wraps a solution cell (nbconvert nests its div in a copy of itself)
+    in a closed <details>, and leaves other cells alone."""
+    import sys
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from notebook_pages import WORDS, closed_solutions
+
+    solution = ('<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">\n'
+                '<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">\n<div>code</div>\n</div>\n</div>')
+    other = '<div class="jp-Cell jp-CodeCell jp-Notebook-cell">\n<div>more</div>\n</div>'
+    html = closed_solutions(f"<p>Text</p>{solution}\n{other}", WORDS["hi"])
+    assert html == (f'<p>Text</p><details class="success"><summary>{WORDS["hi"]["solution"]}</summary>'
+                    f"{solution}</details>\n{other}")

@@ -15,6 +15,7 @@ tests/test_notebooks.py fails when a committed notebook differs from what this m
 from __future__ import annotations
 
 import base64
+import copy
 import re
 import sys
 from pathlib import Path
@@ -29,6 +30,8 @@ from tools.doctests import (
 
 REGENERATE = "To regenerate the notebooks: python -m tools.notebooks"
 INSTALL_TAG = "install"  # the one code cell that is not run by the tests
+SOLUTION_TAG = "solution"  # a code cell from a collapsed block (`??? success "Solution"`): hidden in Jupyter
+SOLUTION_METADATA = {"tags": [SOLUTION_TAG], "jupyter": {"source_hidden": True, "outputs_hidden": True}}
 PINNED = ("torch", "numpy")
 
 # The few words the generator writes itself, per page language.
@@ -39,6 +42,7 @@ WORDS = {
         "and": " and ",
         "install": "The code is tested with {pins}. If your Python lacks them, remove the `#` "
                    "in front of `%pip` in the next cell and run it.",
+        "explanation": "explanation",
     },
     "hi": {
         "colab": "Colab में खोलें",
@@ -46,10 +50,11 @@ WORDS = {
         "and": " और ",
         "install": "इस कोड की जाँच {pins} के साथ की गई है। अगर आपके Python में ये नहीं हैं, "
                    "तो अगले सेल में `%pip` के आगे का `#` हटाकर उसे चलाइए।",
+        "explanation": "व्याख्या",
     },
 }
 
-ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
+ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
 TAB = re.compile(r'^(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"]*)"[ \t]*$')
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
 ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+)(?:[ \t]+(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+))*[ \t]*\}")
@@ -130,6 +135,12 @@ def dedent(lines: list[str], indent: str) -> list[str]:
     return [l[width:] if l.startswith(indent) else l.lstrip() for l in lines]
 
 
+def collapsed(kind: str, summary: str, body: list[str]) -> list[str]:
+    """Text of a collapsed block (`???`) as HTML <details>, which Jupyter and the site show
+    closed; Material styles it like the page's block (class = the block's kind)."""
+    return [f'<details class="{kind}"><summary>{summary}</summary>', "", *body, "", "</details>"]
+
+
 def plain_blocks(lines: list[str], words: dict) -> list[str]:
     """Admonitions become a quoted bold title and text; content tabs a bold title and text."""
     out, i = [], 0
@@ -144,8 +155,11 @@ def plain_blocks(lines: list[str], words: dict) -> list[str]:
         body = plain_blocks(dedent(lines[i + 1:end], indent + "    "), words)
         if adm:
             title = adm["title"] if adm["title"] is not None else words["admonitions"].get(adm["kind"], adm["kind"].capitalize())
-            quoted = ([f"**{title}**", ""] if title else []) + body
-            out += [indent + ("> " + l if l.strip() else ">") for l in quoted]
+            if adm["mark"] == "???" and any(l.strip() for l in body):  # collapsed: stays collapsed
+                out += [indent + l if l else l for l in collapsed(adm["kind"], title or adm["kind"].capitalize(), body)]
+            else:  # (a collapsed block whose body starts with code leaves only its title here)
+                quoted = ([f"**{title}**", ""] if title else []) + body
+                out += [indent + ("> " + l if l.strip() else ">") for l in quoted]
         else:
             out += [indent + f"**{tab['title']}**", ""] + [indent + l if l else l for l in body]
         i = end
@@ -200,12 +214,12 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-def in_admonition(lines: list[str], index: int, indent: str) -> bool:
-    """Whether line `index`, indented by `indent`, stands in an admonition (not a tab)."""
+def enclosing_admonition(lines: list[str], index: int, indent: str) -> re.Match | None:
+    """The admonition that line `index`, indented by `indent`, stands in (None: none, or a tab)."""
     for line in reversed(lines[:index]):
         if line.strip() and len(line) - len(line.lstrip()) < len(indent):
-            return bool(ADMONITION.match(line))
-    return False
+            return ADMONITION.match(line)
+    return None
 
 
 def page_cells(page: Path, settings: dict) -> tuple[str, list]:
@@ -227,10 +241,15 @@ def page_cells(page: Path, settings: dict) -> tuple[str, list]:
             carried = dedent(prose[:k], carry_indent)
             while carried and not carried[-1].strip():
                 carried.pop()
-            if in_admonition(lines, pos, carry_indent):  # the quote goes on after the code
-                first = next((i for i, l in enumerate(carried) if l.strip()), len(carried))
+            kept = len(carried)  # the blank lines after it stay
+            adm = enclosing_admonition(lines, pos, carry_indent)
+            first = next((i for i, l in enumerate(carried) if l.strip()), len(carried))
+            if adm and adm["mark"] == "???" and first < len(carried):  # the rest of a solution: collapsed
+                label = f"{adm['title'] or adm['kind'].capitalize()}: {words['explanation']}"
+                carried[first:] = collapsed(adm["kind"], label, carried[first:])
+            elif adm:  # the quote goes on after the code
                 carried[first:] = ["> " + l if l.strip() else ">" for l in carried[first:]]
-            prose[:len(carried)] = carried
+            prose[:kept] = carried
         if title is None:
             heading = next((k for k, l in enumerate(prose) if l.strip()), None)
             if heading is None or not prose[heading].startswith("# "):
@@ -241,9 +260,11 @@ def page_cells(page: Path, settings: dict) -> tuple[str, list]:
         if markdown:
             cells.append(nbformat.v4.new_markdown_cell(markdown, **({"attachments": attachments} if attachments else {})))
         if block:
+            adm = enclosing_admonition(lines, block.line - 1, block.out_fence.indent)
             cells.append(nbformat.v4.new_code_cell(
                 block.code.strip("\n"),
-                outputs=[nbformat.v4.new_output("stream", name="stdout", text=normalise_end(block.expected))]))
+                outputs=[nbformat.v4.new_output("stream", name="stdout", text=normalise_end(block.expected))],
+                metadata=copy.deepcopy(SOLUTION_METADATA) if adm and adm["mark"] == "???" else {}))
             pos, carry_indent = block.out_fence.end, block.out_fence.indent
     return title, cells
 

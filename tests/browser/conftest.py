@@ -117,8 +117,9 @@ def record(page, visit: Visit):
 def visit(context, server):
     """visit(page) -> Visit: the page loaded with JavaScript until the network is idle
     (the search worker and its scripts included), measured, photographed; then each Python
-    block's copy button is clicked, and last the language menu's link to the other language
-    (Material's script intercepts that click). One visit per page per session."""
+    block's copy button is clicked (exercise solutions opened first: a closed <details> hides
+    its buttons), and last the language menu's link to the other language (Material's script
+    intercepts that click). One visit per page per session."""
     visits = {}
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
@@ -139,6 +140,7 @@ def visit(context, server):
         result.switcher_href = link.first.evaluate("a => a.href") if link.count() else None
         result.screenshot = SCREENSHOTS / f"{page.name.replace('/', '-')}.png"
         tab.screenshot(path=result.screenshot, full_page=True)
+        tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # solutions
         buttons = tab.locator(".language-python button[data-md-type=copy]")
         for i in range(buttons.count()):
             tab.evaluate("navigator.clipboard.writeText('')")

@@ -1,0 +1,13 @@
+# parameter_formula.py with GPT-2 medium's configuration: wider and deeper, same vocabulary and window.
+V, T, d, n = 50257, 1024, 1024, 24   # d: 768 -> 1024, n: 12 -> 24
+
+token_embedding = V * d
+position_embedding = T * d
+block = 12 * d * d + 10 * d
+final_norm = 2 * d
+output_head = d * V
+
+total = token_embedding + position_embedding + n * block + final_norm + output_head
+print(f"one block   12d^2 + 10d = {block:,}")
+print(f"total                   = {total:,}")
+print(f"tied, with qkv bias     = {total - output_head + n * 3 * d:,}")
