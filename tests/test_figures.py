@@ -57,7 +57,7 @@ def test_committed_figures_are_what_the_drawers_draw(drawn, request):
         if not path.is_file():
             problems.append(f"{rel(path)} is missing ({drawer} draws it)")
         elif path.read_text(encoding="utf-8") != svg:
-            problems.append(f"{rel(path)} is stale: snippets/{drawer} draws something else now")
+            problems.append(f"{rel(path)} is stale: {drawer} draws something else now")
     problems += [f"{rel(p)}: no drawer in tools.figures.DRAWERS makes it"
                  for p in sorted(F.FIGURES_DIR.glob("*.svg")) if p.name not in drawn]
     assert not problems, "\n".join(problems) + "\nTo redraw: pytest --update-outputs"
@@ -93,7 +93,7 @@ def test_hindi_labels_follow_the_glossary(drawn):
         if figure_lang(name) == "hi":
             words = "\n".join(texts(svg))
             found = avoided_words(words) + misspelt_terms(words)
-            assert not found, f"{name} (snippets/{drawer}):\n  " + "\n  ".join(found)
+            assert not found, f"{name} ({drawer}):\n  " + "\n  ".join(found)
 
 
 def test_the_autograd_graph_shows_the_graph(drawn):
@@ -138,5 +138,6 @@ def test_pages_show_each_figure_of_their_language_with_alt_text(lang, drawn):
 @pytest.mark.parametrize("page", CHAPTERS)
 def test_every_chapter_shows_a_figure_drawn_from_its_computation(lang, page, drawn):
     images = [link.removeprefix(LINK_PREFIX) for _, link in shown(lang)[page]]
-    ours = [n for n in images if n in drawn and drawn[n][1].startswith(page.removesuffix(".md") + "/")]
-    assert ours, f"docs/{lang}/{page} shows no figure drawn by a drawer in snippets/{page.removesuffix('.md')}/"
+    chapter = f"snippets/{page.removesuffix('.md')}/"
+    ours = [n for n in images if n in drawn and drawn[n][1].startswith(chapter)]
+    assert ours, f"docs/{lang}/{page} shows no figure drawn by a drawer in {chapter}"

@@ -123,13 +123,13 @@ def drawer_module(path: str):
 
 
 def drawn() -> dict[str, tuple[str, str]]:
-    """Every figure drawn now: {file name: (SVG text, drawer path)}."""
+    """Every figure drawn now: {file name: (SVG text, "snippets/<chapter>/<drawer>.py")}."""
     figures = {}
     for path in DRAWERS:
         for name, text in drawer_module(path).figures().items():
             if name in figures:
                 raise RuntimeError(f"{name} is drawn by both {figures[name][1]} and {path}")
-            figures[name] = (text, path)
+            figures[name] = (text, f"snippets/{path}")
     return figures
 
 

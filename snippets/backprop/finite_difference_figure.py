@@ -57,7 +57,7 @@ def draw(lang):
                 ha="left", va="bottom")
         if by_autograd > 0:
             ax.axhline(by_autograd, color=colour, linewidth=1.5, linestyle=(0, (5, 3)))
-            ax.text(2e-13, by_autograd * 1.6, label(LABELS, "autograd", lang).format(dtype=name),
+            ax.text(1e-8, by_autograd * 2, label(LABELS, "autograd", lang).format(dtype=name),
                     color=colour, ha="left", va="bottom")
         else:
             ax.axhline(BOTTOM, color=colour, linewidth=3, linestyle=(0, (5, 3)), clip_on=False)
