@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import io
+import math
 import runpy
 import warnings
 from pathlib import Path
@@ -73,6 +74,12 @@ STYLE = {
 def label(labels: dict, key: str, lang: str) -> str:
     """labels[key] in the page's language: LABELS = {key: (English, Hindi)}."""
     return labels[key][LANGS.index(lang)]
+
+
+def power_of_ten(value, _position=None) -> str:
+    """Tick label of a log axis as plain text (10⁻⁴), not mathtext: the browser sets it."""
+    exponent = round(math.log10(value))
+    return "1" if exponent == 0 else "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
 def snippet_namespace(path: str) -> dict:

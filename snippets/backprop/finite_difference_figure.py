@@ -9,7 +9,7 @@ and .hi.svg.
 import matplotlib.pyplot as plt
 import torch
 
-from tools.figures import BLUE, INK, LANGS, ORANGE, label, snippet_namespace, svg
+from tools.figures import BLUE, INK, LANGS, ORANGE, label, power_of_ten, snippet_namespace, svg
 
 LABELS = {
     "x": ("step size h", "क़दम का आकार h"),
@@ -22,11 +22,6 @@ LABELS = {
 COLOURS = {torch.float64: BLUE, torch.float32: ORANGE}
 BOTTOM = 1e-17   # the axis' floor: an error of exactly 0 is drawn on it
 PAGE_STEPS = [1e-2, 1e-4, 1e-6]
-
-
-def superscript(value, _):
-    exponent = round(torch.log10(torch.tensor(value)).item())
-    return "1" if exponent == 0 else "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
 def errors(page, dtype, steps):
@@ -64,8 +59,8 @@ def draw(lang):
             ax.text(2e-13, BOTTOM * 2.5, label(LABELS, "exact", lang), color=colour, ha="left", va="bottom")
     ax.set_xlim(1e-13, 1e-1)
     ax.set_ylim(BOTTOM, 1e2)
-    ax.xaxis.set_major_formatter(plt.FuncFormatter(superscript))
-    ax.yaxis.set_major_formatter(plt.FuncFormatter(superscript))
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(power_of_ten))
+    ax.yaxis.set_major_formatter(plt.FuncFormatter(power_of_ten))
     ax.set_yticks([10.0 ** k for k in range(-16, 1, 4)])
     ax.set_xlabel(label(LABELS, "x", lang))
     ax.text(0, 1.03, label(LABELS, "y", lang), transform=ax.transAxes, ha="left", va="bottom")

@@ -7,7 +7,7 @@ Files: docs/assets/figures/pretraining_loss.en.svg and .hi.svg (see tools/figure
 import matplotlib.pyplot as plt
 import torch
 
-from tools.figures import BLUE, GREY, INK, LANGS, ORANGE, label, snippet_namespace, svg
+from tools.figures import BLUE, GREY, INK, LANGS, ORANGE, label, power_of_ten, snippet_namespace, svg
 
 LABELS = {
     "x": ("probability given to the right token, p (log scale)",
@@ -19,11 +19,6 @@ LABELS = {
 }
 
 
-def powers_of_ten(value, _):
-    exponent = round(torch.log10(torch.tensor(value)).item())
-    return "1" if exponent == 0 else "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
-
-
 def draw(lang):
     page = snippet_namespace("pretraining/uniform_guess_loss.py")
     V, p_uniform, L_uniform = page["vocab_size"], page["p"], page["loss"].item()
@@ -33,7 +28,7 @@ def draw(lang):
     fig.subplots_adjust(left=0.08, right=0.97, bottom=0.16, top=0.88)
     ax.plot(p, -torch.log(p), color=BLUE)
     ax.set_xscale("log")
-    ax.xaxis.set_major_formatter(plt.FuncFormatter(powers_of_ten))
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(power_of_ten))
     ax.xaxis.set_minor_locator(plt.NullLocator())   # fewer ticks, a smaller file
     ax.set_xlim(1e-5, 1.6)
     ax.set_ylim(-1.6, 12.5)
