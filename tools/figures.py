@@ -93,9 +93,10 @@ def snippet_namespace(path: str) -> dict:
 def bundled_font() -> Path:
     """The font matplotlib measures text with: the DejaVu Sans inside matplotlib itself."""
     import matplotlib
+    import matplotlib.style
     from matplotlib import font_manager
 
-    with matplotlib.rc_context(STYLE):
+    with matplotlib.style.context(["default", STYLE]):
         found = Path(font_manager.findfont(font_manager.FontProperties(), fallback_to_default=False))
     data = Path(matplotlib.get_data_path())
     if data not in found.parents:
@@ -112,7 +113,8 @@ def svg(draw, *args) -> str:
     import matplotlib.pyplot as plt
 
     bundled_font()
-    with matplotlib.rc_context(STYLE), warnings.catch_warnings():
+    # matplotlib's defaults, not the machine's matplotlibrc, then the site's style
+    with plt.style.context(["default", STYLE]), warnings.catch_warnings():
         # Devanagari is measured with DejaVu Sans, which lacks it; the browser draws it.
         warnings.filterwarnings("ignore", message=r"Glyph \d+ \(\\N\{DEVANAGARI")
         fig = draw(*args)
