@@ -86,8 +86,11 @@ def snippet_namespace(path: str) -> dict:
     """Run snippets/<path> as the page runs it (fresh torch defaults, output swallowed);
     return the variables it left."""
     fresh_torch_defaults()
-    with contextlib.redirect_stdout(io.StringIO()):
-        return runpy.run_path(str(SNIPPETS / path), run_name="__main__")
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return runpy.run_path(str(SNIPPETS / path), run_name="__main__")
+    finally:
+        fresh_torch_defaults()  # what the snippet set (print options...) stays with it
 
 
 def bundled_font() -> Path:
