@@ -1,60 +1,143 @@
-"""Figures drawn by code are up to date: each committed copy equals what its generator draws now.
+"""The figures drawn by code (tools/figures.py) are up to date, well made, and shown on the pages.
 
-The autograd graph figure is drawn from the real autograd graph of the worked example by
-snippets/autograd/graph_svg.py. One copy, docs/assets/figures/, serves both languages.
-To redraw after a change: pytest --update-outputs
+Each drawer in tools.figures.DRAWERS (a module in snippets/<chapter>/) draws its figures
+from the chapter's own computation. One copy of each file lives in docs/assets/figures/:
+`name.en.svg` and `name.hi.svg` when it has words, `name.svg` when its text is only code
+and math. A committed file that differs from what its drawer draws now fails, as does a
+file no drawer makes. To redraw after a change: pytest --update-outputs
 """
-import importlib.util
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from tools import figures as F
 from tools.doctests import ROOT, rel
 
-GENERATOR = ROOT / "snippets" / "autograd" / "graph_svg.py"
-LANGS = ["en", "hi"]
-FIGURE = "assets/figures/autograd_graph.svg"   # relative to docs/
-LINK = f"../{FIGURE}"   # from docs/<lang>/<page>.md
-PAGE = "autograd.md"
+from test_terminology import avoided_words, misspelt_terms
 
-
-def drawn_now() -> str:
-    spec = importlib.util.spec_from_file_location("graph_svg", GENERATOR)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.autograd_graph_svg()
+SVG = "{http://www.w3.org/2000/svg}"
+DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<path>[^)\s]+)\)")
+LINK_PREFIX = "../assets/figures/"   # from docs/<lang>/<page>.md to docs/assets/figures/
+LANG_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.svg$")
+PAGES = {lang: sorted((ROOT / "docs" / lang).glob("*.md")) for lang in F.LANGS}
+CHAPTERS = ["pretraining.md", "components.md", "tensors.md", "autograd.md", "backprop.md"]
 
 
 @pytest.fixture(scope="module")
-def svg():
-    return drawn_now()
+def drawn():
+    return F.drawn()
 
 
-def test_the_figure_is_well_formed_svg_showing_the_graph(svg):
-    root = ET.fromstring(svg)
-    assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    labels = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+def texts(svg: str) -> list[str]:
+    return ["".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
+
+
+def figure_lang(name: str) -> str | None:
+    m = LANG_SUFFIX.search(name)
+    return m["lang"] if m else None
+
+
+def shown(lang: str) -> dict[str, list[tuple[str, str]]]:
+    """{page name: [(alt, link), ...]} for the images on the pages of one language."""
+    return {p.name: [(m["alt"], m["path"]) for m in IMAGE.finditer(p.read_text(encoding="utf-8"))]
+            for p in PAGES[lang]}
+
+
+# --- the files -------------------------------------------------------------------------------
+
+def test_committed_figures_are_what_the_drawers_draw(drawn, request):
+    if request.config.getoption("--update-outputs"):
+        F.write(drawn)
+        return
+    problems = []
+    for name, (svg, drawer) in drawn.items():
+        path = F.FIGURES_DIR / name
+        if not path.is_file():
+            problems.append(f"{rel(path)} is missing ({drawer} draws it)")
+        elif path.read_text(encoding="utf-8") != svg:
+            problems.append(f"{rel(path)} is stale: {drawer} draws something else now")
+    problems += [f"{rel(p)}: no drawer in tools.figures.DRAWERS makes it"
+                 for p in sorted(F.FIGURES_DIR.glob("*.svg")) if p.name not in drawn]
+    assert not problems, "\n".join(problems) + "\nTo redraw: pytest --update-outputs"
+
+
+def test_every_figure_keeps_its_text_as_text_and_no_date(drawn):
+    for name, (svg, drawer) in drawn.items():
+        root = ET.fromstring(svg)
+        assert root.tag == f"{SVG}svg", f"{name} ({drawer}) is not SVG"
+        assert texts(svg), f"{name} ({drawer}) has no <text>: its words were drawn as paths"
+        for debris in ("<dc:date>", "@font-face", 'id="DejaVu'):
+            assert debris not in svg, f"{name} ({drawer}) holds {debris!r} (a date or an embedded font)"
+
+
+def test_words_are_in_the_figures_language(drawn):
+    """name.hi.svg has Devanagari, name.en.svg and language-neutral name.svg have none;
+    a figure drawn for one language is drawn for every language."""
+    problems = []
+    for name, (svg, drawer) in drawn.items():
+        lang, hindi = figure_lang(name), any(DEVANAGARI.search(t) for t in texts(svg))
+        if lang and lang not in F.LANGS:
+            problems.append(f"{name}: {lang} is not a language of the site")
+        if hindi != (lang == "hi"):
+            problems.append(f"{name} ({drawer}): {'has' if hindi else 'has no'} Devanagari text")
+        for other in F.LANGS:
+            if lang and LANG_SUFFIX.sub(f".{other}.svg", name) not in drawn:
+                problems.append(f"{name} has no {other} twin")
+    assert not problems, "\n".join(problems)
+
+
+def test_hindi_labels_follow_the_glossary(drawn):
+    for name, (svg, drawer) in drawn.items():
+        if figure_lang(name) == "hi":
+            words = "\n".join(texts(svg))
+            found = avoided_words(words) + misspelt_terms(words)
+            assert not found, f"{name} ({drawer}):\n  " + "\n  ".join(found)
+
+
+def test_the_autograd_graph_shows_the_graph(drawn):
+    svg, _ = drawn["autograd_graph.svg"]
+    labels = texts(svg)
     for name in ["BinaryCrossEntropyBackward0", "SigmoidBackward0", "AddBackward0",
                  "MulBackward0", "AccumulateGrad (w)", "AccumulateGrad (b)"]:
         assert name in labels, f"{name} missing from the drawn graph: {labels}"
-    arrows = list(root.iter("{http://www.w3.org/2000/svg}line"))
+    arrows = list(ET.fromstring(svg).iter(f"{SVG}line"))
     assert len(arrows) == 5, "the graph of the worked example has 6 nodes and 5 edges"
 
 
-def test_committed_figure_is_what_the_generator_draws(svg, request):
-    path = ROOT / "docs" / FIGURE
-    if request.config.getoption("--update-outputs"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.is_file() or path.read_text(encoding="utf-8") != svg:
-            path.write_text(svg, encoding="utf-8")
-        return
-    assert path.is_file(), f"{rel(path)} is missing. To draw it: pytest --update-outputs"
-    assert path.read_text(encoding="utf-8") == svg, (
-        f"{rel(path)} is stale: {rel(GENERATOR)} draws something else now.\n"
-        "To redraw it: pytest --update-outputs")
+def test_layout_is_measured_with_matplotlibs_own_font():
+    assert F.bundled_font().name == "DejaVuSans.ttf"
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_the_page_shows_the_figure(lang):
-    page = ROOT / "docs" / lang / PAGE
-    assert f"({LINK})" in page.read_text(encoding="utf-8"), f"{rel(page)} does not show {LINK}"
+# --- the pages -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", F.LANGS)
+def test_pages_show_each_figure_of_their_language_with_alt_text(lang, drawn):
+    problems, seen = [], set()
+    for page, images in shown(lang).items():
+        where = f"docs/{lang}/{page}"
+        for alt, link in images:
+            name = link.removeprefix(LINK_PREFIX)
+            if not link.startswith(LINK_PREFIX) or name not in drawn:
+                problems.append(f"{where}: {link} is not a figure in docs/assets/figures/ (link as {LINK_PREFIX}name)")
+                continue
+            seen.add(name)
+            if figure_lang(name) not in (None, lang):
+                problems.append(f"{where}: shows {name}, drawn for another language")
+            if len(alt.split()) < 6:
+                problems.append(f"{where}: {name} needs alt text that says what it shows, not {alt!r}")
+            elif bool(DEVANAGARI.search(alt)) != (lang == "hi"):
+                problems.append(f"{where}: the alt text of {name} is not in the page's language: {alt!r}")
+    missing = [n for n in drawn if figure_lang(n) in (None, lang) and n not in seen]
+    problems += [f"no docs/{lang} page shows {name}" for name in missing]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", F.LANGS)
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_every_chapter_shows_a_figure_drawn_from_its_computation(lang, page, drawn):
+    images = [link.removeprefix(LINK_PREFIX) for _, link in shown(lang)[page]]
+    chapter = f"snippets/{page.removesuffix('.md')}/"
+    ours = [n for n in images if n in drawn and drawn[n][1].startswith(chapter)]
+    assert ours, f"docs/{lang}/{page} shows no figure drawn by a drawer in {chapter}"

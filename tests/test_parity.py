@@ -2,7 +2,8 @@
 
 Twins (docs/en/x.md, docs/hi/x.md) must show, in the same order: the same heading levels,
 the same code blocks (the same snippet files, or the same inline code), the same output
-blocks, the same formulas (identical TeX), the same figures (image files), the same
+blocks, the same formulas (identical TeX), the same figures (image files; `x.en.svg` on the
+English page and `x.hi.svg` on the Hindi page are one figure, drawn per language), the same
 admonition kinds and the same content tabs. Only the prose may differ, and the order of
 inline formulas within a section (Hindi word order is not English word order).
 A difference names both pages and lines, and the first item that differs.
@@ -74,9 +75,14 @@ def structure(page: Path) -> list[Item]:
         if TAB.match(line):
             items.append(Item(number, "content tab", ""))
         for m in IMAGE.finditer(line):
-            items.append(Item(number, "figure", m[1] or m[2]))
+            items.append(Item(number, "figure", same_figure(m[1] or m[2], language(page))))
     items += [Item(line, "formula" if display else "inline", f"${tex}$") for line, tex, display in formulas(page)]
     return group_inline_formulas(sorted(items, key=lambda item: item.line))  # stable sort
+
+
+def same_figure(path: str, lang: str) -> str:
+    """x.en.svg on an English page and x.hi.svg on a Hindi page are one figure: x.<lang>.svg."""
+    return re.sub(rf"\.{lang}(\.\w+)$", r".<lang>\1", path)
 
 
 def group_inline_formulas(items: list[Item]) -> list[Item]:
@@ -223,3 +229,12 @@ def test_each_kind_of_difference_is_found(tmp_path, fault, expected):
         (tmp_path / "docs" / lang / "page.md").write_text(body, encoding="utf-8")
     problems = parity_problems(tmp_path / "docs")
     assert len(problems) == 1 and expected in problems[0], problems
+
+
+@pytest.mark.parametrize("hindi_figure,same", [("x.hi.svg", True), ("x.en.svg", False), ("y.hi.svg", False)])
+def test_a_figure_drawn_per_language_is_one_figure(tmp_path, hindi_figure, same):
+    for lang, figure in (("en", "x.en.svg"), ("hi", hindi_figure)):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        (tmp_path / "docs" / lang / "page.md").write_text(f"# Title\n\n![a figure]({figure})\n", encoding="utf-8")
+    problems = parity_problems(tmp_path / "docs")
+    assert (problems == []) if same else (len(problems) == 1 and f"[hi] line 3: figure {hindi_figure[0]}." in problems[0]), problems

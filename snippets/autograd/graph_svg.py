@@ -105,3 +105,8 @@ def svg(nodes, edges) -> str:
 
 def autograd_graph_svg() -> str:
     return svg(*example_graph())
+
+
+def figures():
+    """For tools/figures.py: the one file this drawer makes."""
+    return {"autograd_graph.svg": autograd_graph_svg()}

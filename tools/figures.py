@@ -1,0 +1,161 @@
+"""The chapters' figures: SVG files in docs/assets/figures/, drawn by code, the same bytes every run.
+
+A drawer is a module in snippets/<chapter>/ (listed in DRAWERS) with a function
+`figures() -> {file name: SVG text}`. It draws from the chapter's own computation: it runs
+the snippet the page shows (`snippet_namespace`) and plots the variables that snippet
+left, so a figure cannot disagree with the numbers printed next to it. A figure with
+words is drawn once per language (`name.en.svg`, `name.hi.svg`) from labels kept side by
+side in the drawer (`LABELS = {key: (English, Hindi)}`); one made only of code and
+formulas is drawn once (`name.svg`). tests/test_figures.py fails when a committed file
+differs from what its drawer draws now; `pytest --update-outputs` redraws them.
+
+The SVG keeps text as text (`svg.fonttype: none`), so the browser shapes Devanagari with
+the reader's fonts (`font-family: 'DejaVu Sans', 'Noto Sans', 'Noto Sans Devanagari',
+sans-serif`). Matplotlib still measures text to lay the figure out: it measures with the
+DejaVu Sans that ships inside matplotlib, never a font of the machine, so the layout (and
+the bytes) do not depend on which fonts are installed. Ids are salted (`svg.hashsalt`) and
+the metadata has no date, so the same drawer writes the same bytes on every run.
+The background is white: on the dark palette a figure is a white card (extra.css).
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import math
+import runpy
+import warnings
+from pathlib import Path
+
+from tools.doctests import ROOT, fresh_torch_defaults, rel
+
+FIGURES_DIR = ROOT / "docs" / "assets" / "figures"
+SNIPPETS = ROOT / "snippets"
+LANGS = ("en", "hi")
+DRAWERS = [  # snippets/<chapter>/<drawer>.py, in the order of the chapters
+    "pretraining/loss_figure.py",
+    "components/parameters_figure.py",
+    "tensors/view_figure.py",
+    "autograd/graph_svg.py",
+    "autograd/sigmoid_figure.py",
+    "backprop/finite_difference_figure.py",
+    "backprop/training_figure.py",
+]
+
+# Colours readable on the figures' white background (and as a white card on the dark palette).
+BLUE, ORANGE, GREEN, GREY, INK = "#3f51b5", "#d84315", "#2e7d32", "#757575", "#212121"
+FONTS = ["DejaVu Sans", "Noto Sans", "Noto Sans Devanagari"]  # written into the SVG, in order
+STYLE = {
+    "svg.fonttype": "none",          # text stays text: the browser shapes it
+    "svg.hashsalt": "llm-basics",    # clip-path and marker ids: the same every run
+    "font.family": ["sans-serif"],
+    "font.sans-serif": FONTS,        # layout uses the first, matplotlib's own DejaVu Sans
+    "font.size": 11,
+    "axes.edgecolor": GREY,
+    "axes.labelcolor": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#e0e0e0",
+    "grid.linewidth": 0.6,
+    "xtick.color": GREY,
+    "ytick.color": GREY,
+    "xtick.labelcolor": INK,
+    "ytick.labelcolor": INK,
+    "text.color": INK,
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+    "lines.linewidth": 2,
+    "path.simplify": True,
+}
+
+
+def label(labels: dict, key: str, lang: str) -> str:
+    """labels[key] in the page's language: LABELS = {key: (English, Hindi)}."""
+    return labels[key][LANGS.index(lang)]
+
+
+def power_of_ten(value, _position=None) -> str:
+    """Tick label of a log axis as plain text (10⁻⁴), not mathtext: the browser sets it."""
+    exponent = round(math.log10(value))
+    return "1" if exponent == 0 else "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def snippet_namespace(path: str) -> dict:
+    """Run snippets/<path> as the page runs it (fresh torch defaults, output swallowed);
+    return the variables it left."""
+    fresh_torch_defaults()
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return runpy.run_path(str(SNIPPETS / path), run_name="__main__")
+    finally:
+        fresh_torch_defaults()  # what the snippet set (print options...) stays with it
+
+
+def bundled_font() -> Path:
+    """The font matplotlib measures text with: the DejaVu Sans inside matplotlib itself."""
+    import matplotlib
+    import matplotlib.style
+    from matplotlib import font_manager
+
+    with matplotlib.style.context(["default", STYLE]):
+        found = Path(font_manager.findfont(font_manager.FontProperties(), fallback_to_default=False))
+    data = Path(matplotlib.get_data_path())
+    if data not in found.parents:
+        raise RuntimeError(f"matplotlib measures text with {found}, not the DejaVu Sans in {data}: "
+                           "the figures would depend on this machine's fonts")
+    return found
+
+
+def svg(draw, *args) -> str:
+    """draw(*args) makes a matplotlib figure in the site's style; return it as SVG text."""
+    import matplotlib
+
+    matplotlib.use("svg", force=True)
+    import matplotlib.pyplot as plt
+
+    bundled_font()
+    # matplotlib's defaults, not the machine's matplotlibrc, then the site's style
+    with plt.style.context(["default", STYLE]), warnings.catch_warnings():
+        # Devanagari is measured with DejaVu Sans, which lacks it; the browser draws it.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ \(\\N\{DEVANAGARI")
+        fig = draw(*args)
+        out = io.StringIO()
+        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+        plt.close(fig)
+    return out.getvalue()
+
+
+def drawer_module(path: str):
+    spec = importlib.util.spec_from_file_location(Path(path).stem, SNIPPETS / path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def drawn() -> dict[str, tuple[str, str]]:
+    """Every figure drawn now: {file name: (SVG text, "snippets/<chapter>/<drawer>.py")}."""
+    figures = {}
+    for path in DRAWERS:
+        for name, text in drawer_module(path).figures().items():
+            if name in figures:
+                raise RuntimeError(f"{name} is drawn by both {figures[name][1]} and {path}")
+            figures[name] = (text, f"snippets/{path}")
+    return figures
+
+
+def write(figures: dict[str, tuple[str, str]]) -> list[str]:
+    """Write the figures that changed; remove files no drawer makes. Returns what changed."""
+    FIGURES_DIR.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, (text, _) in figures.items():
+        path = FIGURES_DIR / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(rel(path))
+    for path in sorted(FIGURES_DIR.glob("*.svg")):
+        if path.name not in figures:
+            path.unlink()
+            changed.append(rel(path))
+    return changed
