@@ -21,6 +21,8 @@ HINDI_PAGES = sorted((ROOT / "docs" / "hi").glob("**/*.md"))
 IDS = [rel(p).removeprefix("docs/") for p in HINDI_PAGES]
 DEBRIS = ["Copy code", "cannot assist", "I'm sorry, but", "I’m sorry, but", "As an AI language model",
           "कोड कॉपी करें", "मैं इसमें सहायता नहीं कर सकता"]
+# श + ्र + ृ: the common misspelling of शृंखला (chain), kept out of the repository as a literal
+MISSPELT_CHAIN = "\u0936\u094d\u0930\u0943\u0902\u0916\u0932\u093e"
 SKIP_DIRS = {".git", ".venv", "site", ".cache", "node_modules", ".pytest_cache", "fixtures"}
 
 
@@ -135,7 +137,10 @@ def test_the_checks_find_planted_faults():
     assert misspelt_terms("हर टेन्सरों का ग्रेडियेंट।") == [
         "line 1: टेन्सर, the glossary writes टेंसर", "line 1: ग्रेडियेंट, the glossary writes ग्रेडिएंट"]
     assert misspelt_terms("फाइन-ट्यूनिंग और कम्प्यूटेशनल ग्राफ") != []
-    assert misspelt_terms("फ़ाइन-ट्यूनिंग और कम्प्यूटेशनल ग्राफ़, टेंसरों का ग्रेडिएंट।") == []
+    assert misspelt_terms("फ़ाइन-ट्यूनिंग और कंप्यूटेशनल ग्राफ़, टेंसरों का ग्रेडिएंट।") == []
+    assert misspelt_terms(f"यह {MISSPELT_CHAIN} नियम है।") == [f"line 1: {MISSPELT_CHAIN}, the glossary writes शृंखला नियम"]
+    assert misspelt_terms("संक्रियाओं की शृंखला और शृंखला नियम।") == []
+    assert avoided_words("NumPy सारणियों से") != [] and avoided_words("NumPy ऐरे से") == []
     assert english_sentences("टेंसर (a tensor is a container) है।\n`x = the value of it`\n$a is the b$") == []
     assert english_sentences("टेंसर है।\nThis sentence was not translated.") == [
         "line 2: This sentence was not translated"]

@@ -5,12 +5,15 @@ Run alone with `pytest -m browser`. Screenshots of every page go to tests/screen
 """
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from conftest import PAGES, RAW_TEX, off_site
 from tools.doctests import parse_page
+from tools.glossary import load, spelling_variants, terms
 from tools.served_site import built_pages, formula_count
 
 pytestmark = pytest.mark.browser
@@ -94,19 +97,32 @@ def test_language_switcher_leads_to_the_same_page(page, visit, server):
     assert v.switcher_lang == ("en" if page.lang == "hi" else "hi")
 
 
-# (term typed into the search box, the page that must be the first result)
+# श + ्र + ृ: the common misspelling of शृंखला, kept out of the repository as a literal
+MISSPELT_CHAIN = "\u0936\u094d\u0930\u0943\u0902\u0916\u0932\u093e"
+
+# (the site whose search box is used, term typed, the page that must be the first result)
 SEARCH = [
-    ("टेंसर", "hi/tensors/"),
-    ("ग्रेडिएंट", "hi/autograd/"),
-    ("अवकलन", "hi/autograd/"),
-    ("बैकप्रोपेगेशन", "hi/backprop/"),
-    ("प्री-ट्रेनिंग", "hi/pretraining/"),
-    ("एम्बेडिंग", "hi/components/"),
-    ("अटेंशन", "hi/components/"),
-    ("ट्रांसपोज़", "hi/tensors/"),
-    ("tensor", "tensors/"),
-    ("backpropagation", "backprop/"),
-    ("attention", "components/"),
+    ("hi", "टेंसर", "hi/tensors/"),
+    ("hi", "ग्रेडिएंट", "hi/autograd/"),
+    ("hi", "अवकलन", "hi/autograd/"),
+    ("hi", "बैकप्रोपेगेशन", "hi/backprop/"),
+    ("hi", "प्री-ट्रेनिंग", "hi/pretraining/"),
+    ("hi", "एम्बेडिंग", "hi/components/"),
+    ("hi", "अटेंशन", "hi/components/"),
+    ("hi", "ट्रांसपोज़", "hi/tensors/"),
+    ("hi", "शृंखला", "hi/autograd/"),
+    # the spellings readers type, which the pages avoid (glossary/terms.yml variants)
+    ("hi", MISSPELT_CHAIN, "hi/autograd/"),
+    ("hi", "टेन्सर", "hi/tensors/"),
+    ("hi", "ग्रेडियंट", "hi/autograd/"),
+    # English terms typed on the Hindi site find the Hindi chapters (the term is in brackets)
+    ("hi", "gradient", "hi/autograd/"),
+    ("hi", "dropout", "hi/components/"),
+    ("hi", "ड्रॉपआउट", "hi/components/"),
+    ("en", "tensor", "tensors/"),
+    ("en", "gradient", "autograd/"),
+    ("en", "backpropagation", "backprop/"),
+    ("en", "attention", "components/"),
 ]
 
 
@@ -126,22 +142,112 @@ def search_box(context, server):
         tab.close()
 
 
-@pytest.mark.parametrize("term, first", SEARCH, ids=[t for t, _ in SEARCH])
-def test_search_lists_the_right_page_first(term, first, search_box, server):
+@pytest.fixture(scope="module")
+def search(search_box):
+    """search(lang, term) -> the paths of the results listed for `term` on that site, in order."""
+    seen = {}
+
+    def run(lang, term):
+        if (lang, term) not in seen:
+            seen[lang, term] = results(lang, term)
+        return seen[lang, term]
+
+    def results(lang, term):
+        tab = search_box(lang)
+        box = tab.locator("input.md-search__input")
+        box.click()
+        box.fill("")  # clear the previous term's results first
+        box.press("End")
+        tab.wait_for_selector(".md-search-result__item", state="detached")
+        box.fill(term)
+        box.press("End")  # Material's search listens to key events; fill() alone sends none
+        tab.wait_for_selector(".md-search-result__item > a", timeout=10_000)
+        hrefs = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+        return [unquote(urlsplit(h).path) for h in hrefs]
+    return run
+
+
+@pytest.mark.parametrize("lang, term, first", SEARCH, ids=[f"{lang}-{t}" for lang, t, _ in SEARCH])
+def test_search_lists_the_right_page_first(lang, term, first, search, server):
     """Typing the term lists the chapter first. (Notebook pages, which hold the chapters'
     text, are left out of the index: lunr ranked notebooks/tensors/ first for 'tensor'.)"""
-    tab = search_box("hi" if first.startswith("hi/") else "en")
-    box = tab.locator("input.md-search__input")
-    box.click()
-    box.fill("")  # clear the previous term's results first
-    box.press("End")
-    tab.wait_for_selector(".md-search-result__item", state="detached")
-    box.fill(term)
-    box.press("End")  # Material's search listens to key events; fill() alone sends none
-    tab.wait_for_selector(".md-search-result__item > a", timeout=10_000)
-    hrefs = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-    pages = [unquote(urlsplit(h).path) for h in hrefs]
-    assert pages[0] == urlsplit(server.url(first)).path, f"{term!r}: results {pages}"
+    pages = search(lang, term)
+    assert pages[0] == urlsplit(server.url(first)).path, f"{term!r} on the {lang} site: results {pages}"
+
+
+@pytest.mark.parametrize("lang, term", [("hi", "gradient"), ("hi", "ड्रॉपआउट"), ("hi", "tensor"), ("en", "gradient")])
+def test_search_lists_only_pages_of_the_sites_language(lang, term, search, server):
+    """Each language's site searches its own pages: a Hindi reader who types the English term
+    gets the Hindi chapters, not the English ones (hooks/search_index.py)."""
+    root = urlsplit(server.url("")).path
+    pages = search(lang, term)
+    foreign = [p for p in pages if p.removeprefix(root).startswith("hi/") != (lang == "hi")]
+    assert pages and not foreign, f"{term!r} on the {lang} site lists other languages' pages: {foreign}"
+
+
+def own_words(variant: str, term: dict) -> str:
+    """The words of the glossary's spelling that `variant` stands for: the run of as many
+    words of the term (with its standard Hindi word) that is most like it
+    (केन्द्रीय -> केंद्रीय, of केंद्रीय अंतर)."""
+    def split(text):
+        return re.split(r"[\s,()-]+", text.strip())
+
+    words, n = split(f"{term['hi']} {term.get('hi_also', '')}"), len(split(variant))
+    runs = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)] or [" ".join(words)]
+    return max(runs, key=lambda run: SequenceMatcher(None, variant, run).ratio())
+
+
+GLOSSARY = load()
+HINDI_TEXT = "\n".join(p.source.read_text(encoding="utf-8") for p in PAGES if p.lang == "hi" and p.source.suffix == ".md")
+VARIANTS = sorted({(variant, own_words(variant, t)) for t in terms(GLOSSARY) for variant, term in
+                   spelling_variants(GLOSSARY).items() if term == t["hi"]})
+VARIANTS = [(v, w) for v, w in VARIANTS if w in HINDI_TEXT]
+
+
+# Material's own search worker, set up as the page sets it up (its __config: base and worker),
+# answers many queries at once: the first three pages listed for each.
+SEARCH_ENGINE_JS = """async queries => {
+  const config = JSON.parse(document.querySelector('#__config').textContent);
+  const base = new URL(config.base, location.href);
+  const worker = new Worker(new URL(config.search, location.href));
+  const ask = message => new Promise(resolve => {
+    worker.onmessage = e => { if (e.data.type === message.type + 1) resolve(e.data.data); };
+    worker.postMessage(message);
+  });
+  const index = await (await fetch(new URL('search/search_index.json', base))).json();
+  await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+  const first = {};
+  for (const q of queries) {
+    const items = (await ask({type: 2, data: q})).items;
+    first[q] = items.slice(0, 3).map(group => new URL(group[0].location, base).pathname);
+  }
+  worker.terminate();
+  return first;
+}"""
+
+
+@pytest.fixture(scope="module")
+def first_hindi_results(search_box):
+    """{variant: the paths of the first three pages Material's search lists for it on the Hindi site}."""
+    return search_box("hi").evaluate(SEARCH_ENGINE_JS, [v for v, _ in VARIANTS])
+
+
+def test_every_variant_spelling_is_checked():
+    assert len(VARIANTS) > 50 and ("टेन्सर", "टेंसर") in VARIANTS and (MISSPELT_CHAIN, "शृंखला") in VARIANTS
+
+
+HINDI_PAGE_TEXT = {p.path: p.source.read_text(encoding="utf-8") for p in PAGES if p.lang == "hi"}
+
+
+@pytest.mark.parametrize("variant, own", VARIANTS, ids=[v for v, _ in VARIANTS])
+def test_search_finds_a_term_under_its_variant_spellings(variant, own, first_hindi_results, server):
+    """A variant spelling of a glossary term (one the pages avoid: टेन्सर for टेंसर) lists
+    first a Hindi page that uses the glossary's spelling. A variant of several words
+    (ग्रेडिएंट डीसेंट) may have a word that is right on its own and found everywhere (search
+    lists pages with any of the words), so its page has to be among the first three."""
+    uses = {urlsplit(server.url(path)).path for path, text in HINDI_PAGE_TEXT.items() if own in text}
+    listed = first_hindi_results[variant][:1 if len(re.split(r"[\s-]+", variant)) == 1 else 3]
+    assert uses & set(listed), f"{variant!r} (for {own!r}) on the hi site lists first {listed}, none of which uses {own!r}"
 
 
 CODE_PAGES = [p for p in PAGES if p.source.suffix == ".md" and parse_page(p.source)]
