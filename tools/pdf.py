@@ -15,8 +15,8 @@ The site is served from 127.0.0.1 and opened in Debian's Chromium, which prints 
 print-to-PDF (Playwright), so Devanagari is shaped and KaTeX looks as on the site. A request
 for any other host is aborted and fails the command, as does any failed request.
 
-The PDFs are written into the site, next to each language's home page:
-site/llm-basics-en.pdf and site/hi/llm-basics-hi.pdf (the footer of every page links to them).
+The PDFs are written into the site's root, site/llm-basics-en.pdf and site/llm-basics-hi.pdf:
+the footer of every page (overrides/partials/copyright.html) and the home pages link to them.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from tools.glossary import PAGE as GLOSSARY
-from tools.served_site import (DEFAULT_LANG, LANGS, ROOT, SiteServer, build_site, launch_chromium,
+from tools.served_site import (LANGS, ROOT, SiteServer, build_site, launch_chromium,
                                page_path, site_prefix)
 from tools.site_config import mkdocs_config
 
@@ -47,8 +47,8 @@ def pdf_name(lang: str) -> str:
 
 
 def pdf_path(site: Path, lang: str) -> Path:
-    """Where a language's PDF lives in the site: next to that language's home page."""
-    return site / ("" if lang == DEFAULT_LANG else lang) / pdf_name(lang)
+    """Where a language's PDF lives in the site: at its root (the footer of every page links to it)."""
+    return site / pdf_name(lang)
 
 
 def book_sources(nav=None) -> list[str]:
@@ -217,14 +217,18 @@ def check_links(html: str, lang: str) -> None:
 
 FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555;">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
-# Chromium stamps each PDF with the time it printed it; fixed values keep the file the same
-# from one run to the next (same length, so the cross-reference offsets stay right).
-DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
+# Chromium stamps each PDF with the time it printed it, and names the table-header elements
+# of its structure tree after DOM node numbers that vary by one or two from run to run. Fixed
+# dates and renumbered names (in the same order, the same length, so the name tree stays
+# sorted and the cross-reference offsets stay right) make each run write the same bytes.
+DATE = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}")
+NODE = re.compile(rb"\(node(\d{8})\)")
 
 
-def fixed_dates(data: bytes) -> bytes:
-    return DATE.sub(lambda m: m[0][: m[0].index(b"D:") + 2] + b"20000101000000"
-                    + m[0][m[0].index(b"D:") + 16:], data)
+def reproducible(data: bytes) -> bytes:
+    data = DATE.sub(lambda m: m[1] + b"20000101000000", data)
+    numbers = {n: b"%08d" % i for i, n in enumerate(sorted(set(NODE.findall(data))), 1)}
+    return NODE.sub(lambda m: b"(node" + numbers[m[1]] + b")", data)
 
 
 def print_books(site: Path, langs=LANGS, html_dir: Path | None = None) -> list[Path]:
@@ -278,7 +282,7 @@ def print_one(browser, server: SiteServer, path: str, html: str, out: Path) -> P
     failed = [f for f in failed if not f.startswith("http") or "blockedbyclient" not in f]
     if failed:
         raise RuntimeError(f"printing {out.name}: failed requests:\n" + "\n".join(failed))
-    out.write_bytes(fixed_dates(data))
+    out.write_bytes(reproducible(data))
     return out
 
 
