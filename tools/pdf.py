@@ -23,8 +23,9 @@ from __future__ import annotations
 import argparse
 import posixpath
 import re
+import shutil
+import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -140,6 +141,9 @@ class Book:
         sections = [(h["id"], h.get_text(" ", strip=True)) for h in article.find_all("h2") if h.get("id")]
         return Chapter(path, slug, h1.get_text(" ", strip=True), sections, article.decode_contents())
 
+    def contents_ids(self) -> list[str]:
+        return [i for c in self.chapters[1:] for i in [c.slug, *(s for s, _ in c.sections)]]
+
     def local(self, page: str, ref: str) -> str:
         """An image or object address, absolute on the local server (same path as on the site)."""
         target = self.target(page, ref)
@@ -157,16 +161,23 @@ class Book:
             return f"#{slug}--{fragment}" if fragment else f"#{slug}"
         return self.site_url + target
 
-    def html(self) -> str:
+    def html(self, pages: dict[str, int] | None = None) -> str:
+        """The print page; `pages` ({id: page number}, from a first printing) numbers the contents."""
+        pages = pages or {}
+
+        def entry(target: str, text: str) -> str:
+            return (f'<a href="#{target}">{escape(text)}</a>'
+                    f'<span class="pdf-page">{pages.get(target, "")}</span>')
+
         first = read_page(self.site, self.chapters[0].path)
         body = {k: v for k, v in first.body.attrs.items() if k.startswith("data-md-color") or k == "dir"}
         body["data-md-color-scheme"] = "default"  # printed in the light scheme
         body_attrs = " ".join(f'{k}="{v}"' for k, v in body.items())
         links = "\n".join(f'<link rel="stylesheet" href="{h}">' for h in self.stylesheets)
         contents = "\n".join(
-            f'<li><a href="#{c.slug}">{escape(c.title)}</a>'
-            + ("<ol>" + "".join(f'<li><a href="#{i}">{escape(t)}</a></li>' for i, t in c.sections) + "</ol>"
-               if c.sections else "") + "</li>"
+            f"<li>{entry(c.slug, c.title)}"
+            + ("<ol>" + "".join(f"<li>{entry(i, t)}</li>" for i, t in c.sections) + "</ol>" if c.sections else "")
+            + "</li>"
             for c in self.chapters[1:])
         chapters = "\n".join(f'<section class="pdf-chapter" id="{c.slug}">\n{c.html}\n</section>'
                              for c in self.chapters[1:])
@@ -233,7 +244,11 @@ def reproducible(data: bytes) -> bytes:
 
 def print_books(site: Path, langs=LANGS, html_dir: Path | None = None) -> list[Path]:
     """Print each language's book into the site; returns the PDFs' paths. Raises if a
-    request left the local server or failed."""
+    request left the local server or failed.
+
+    Printed twice: the first printing says on which page each chapter and section starts
+    (pdfinfo -dests), the second prints those numbers in the contents list, on the same
+    lines, so no page moves (checked)."""
     from playwright.sync_api import sync_playwright
 
     written = []
@@ -241,18 +256,34 @@ def print_books(site: Path, langs=LANGS, html_dir: Path | None = None) -> list[P
         browser = launch_chromium(pw)
         try:
             for lang in langs:
-                book = Book(site, lang)
-                html = book.html()
+                book, out = Book(site, lang), pdf_path(site, lang)
+                pages = destination_pages(print_pdf(browser, server, book.path, book.html(), out), out)
+                html = book.html(pages)
                 if html_dir:
                     html_dir.mkdir(parents=True, exist_ok=True)
                     (html_dir / f"print-{lang}.html").write_text(html, encoding="utf-8")
-                written.append(print_one(browser, server, book.path, html, pdf_path(site, lang)))
+                final = destination_pages(print_pdf(browser, server, book.path, html, out), out)
+                moved = {i: (pages.get(i), final.get(i)) for i in book.contents_ids() if pages.get(i) != final.get(i)}
+                if moved:
+                    raise RuntimeError(f"{out.name}: numbering the contents moved these (before, after): {moved}")
+                written.append(out)
         finally:
             browser.close()
     return written
 
 
-def print_one(browser, server: SiteServer, path: str, html: str, out: Path) -> Path:
+def destination_pages(data: bytes, out: Path) -> dict[str, int]:
+    """{named destination (an id of the print page): its page number}, read by pdfinfo."""
+    out.write_bytes(data)
+    pdfinfo = shutil.which("pdfinfo")
+    if not pdfinfo:
+        raise RuntimeError("pdfinfo not found: install poppler-utils (Debian: apt-get install poppler-utils)")
+    listing = subprocess.run([pdfinfo, "-dests", str(out)], capture_output=True, text=True, check=True).stdout
+    return {name: int(page) for page, name in re.findall(r'^\s*(\d+) \[.*\] "(.*)"$', listing, re.M)}
+
+
+def print_pdf(browser, server: SiteServer, path: str, html: str, out: Path) -> bytes:
+    """The print page `html`, served at `path` from memory, printed by Chromium; `out` names it in errors."""
     foreign, failed = [], []
     local = urlsplit(server.url()).netloc
 
@@ -282,8 +313,7 @@ def print_one(browser, server: SiteServer, path: str, html: str, out: Path) -> P
     failed = [f for f in failed if not f.startswith("http") or "blockedbyclient" not in f]
     if failed:
         raise RuntimeError(f"printing {out.name}: failed requests:\n" + "\n".join(failed))
-    out.write_bytes(reproducible(data))
-    return out
+    return reproducible(data)
 
 
 def main(argv: list[str] | None = None) -> int:
