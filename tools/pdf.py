@@ -92,12 +92,11 @@ def read_page(site: Path, path: str) -> BeautifulSoup:
 class Book:
     """One language's print page, made from the built site."""
 
-    def __init__(self, site: Path, lang: str, sources: list[str] | None = None):
+    def __init__(self, site: Path, lang: str):
         self.site, self.lang = site, lang
         self.prefix = site_prefix()
         self.site_url = mkdocs_config()["site_url"].rstrip("/") + "/"
-        sources = book_sources() if sources is None else sources
-        self.slugs = {page_path(lang, Path(s)): slug_of(s) for s in sources}
+        self.slugs = {page_path(lang, Path(s)): slug_of(s) for s in book_sources()}
         self.stylesheets: list[str] = []
         self.chapters = [self.chapter(path, slug) for path, slug in self.slugs.items()]
         self.path = page_path(lang, Path("print.md"))  # the print page's address (never written)
@@ -257,12 +256,14 @@ def print_books(site: Path, langs=LANGS, html_dir: Path | None = None) -> list[P
         try:
             for lang in langs:
                 book, out = Book(site, lang), pdf_path(site, lang)
-                pages = destination_pages(print_pdf(browser, server, book.path, book.html(), out), out)
+                out.write_bytes(print_pdf(browser, server, book.path, book.html(), out))
+                pages = destinations(out)
                 html = book.html(pages)
                 if html_dir:
                     html_dir.mkdir(parents=True, exist_ok=True)
                     (html_dir / f"print-{lang}.html").write_text(html, encoding="utf-8")
-                final = destination_pages(print_pdf(browser, server, book.path, html, out), out)
+                out.write_bytes(print_pdf(browser, server, book.path, html, out))
+                final = destinations(out)
                 moved = {i: (pages.get(i), final.get(i)) for i in book.contents_ids() if pages.get(i) != final.get(i)}
                 if moved:
                     raise RuntimeError(f"{out.name}: numbering the contents moved these (before, after): {moved}")
@@ -272,13 +273,12 @@ def print_books(site: Path, langs=LANGS, html_dir: Path | None = None) -> list[P
     return written
 
 
-def destination_pages(data: bytes, out: Path) -> dict[str, int]:
+def destinations(pdf: Path) -> dict[str, int]:
     """{named destination (an id of the print page): its page number}, read by pdfinfo."""
-    out.write_bytes(data)
     pdfinfo = shutil.which("pdfinfo")
     if not pdfinfo:
         raise RuntimeError("pdfinfo not found: install poppler-utils (Debian: apt-get install poppler-utils)")
-    listing = subprocess.run([pdfinfo, "-dests", str(out)], capture_output=True, text=True, check=True).stdout
+    listing = subprocess.run([pdfinfo, "-dests", str(pdf)], capture_output=True, text=True, check=True).stdout
     return {name: int(page) for page, name in re.findall(r'^\s*(\d+) \[.*\] "(.*)"$', listing, re.M)}
 
 

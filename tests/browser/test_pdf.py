@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import PAGES
 from tools.glossary import load, terms
 from tools.pdf import book_sources, pdf_name, pdf_path, slug_of
+from tools.pdf import destinations as named_destinations
 from tools.served_site import DOCS, LANGS
 
 pytestmark = pytest.mark.browser
@@ -61,12 +62,8 @@ def texts(site):
 
 @pytest.fixture(scope="session")
 def destinations(site):
-    """{lang: {named destination: page number}} from pdfinfo -dests."""
-    found = {}
-    for lang in LANGS:
-        rows = re.findall(r'^\s*(\d+) \[.*\] "(.*)"$', poppler("pdfinfo", "-dests", pdf_path(site, lang)), re.M)
-        found[lang] = {name: int(page) for page, name in rows}
-    return found
+    """{lang: {named destination: page number}} (pdfinfo -dests)."""
+    return {lang: named_destinations(pdf_path(site, lang)) for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)
