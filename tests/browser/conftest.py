@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tools.pdf import print_books
 from tools.served_site import ROOT, SitePage, SiteServer, build_site, formula_count, launch_chromium, source_pages
 
 HERE = Path(__file__).resolve().parent
@@ -61,7 +62,11 @@ class Visit:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("browser") / "site")
+    """The built site as it is deployed: with both PDFs (tools/pdf.py), which every page's
+    footer links to, so link checks over this site find them."""
+    built = build_site(tmp_path_factory.mktemp("browser") / "site")
+    print_books(built)
+    return built
 
 
 @pytest.fixture(scope="session")
