@@ -17,7 +17,7 @@ LABELS = {
     "difference": ("central difference, {dtype}", "केंद्रीय अंतर, {dtype}"),
     "autograd": ("autograd, {dtype}", "ऑटोग्रैड, {dtype}"),
     "exact": ("autograd, float64: error exactly 0 (drawn on the floor)",
-              "ऑटोग्रैड, float64: त्रुटि ठीक 0 (सबसे नीचे की रेखा)"),
+              "ऑटोग्रैड, float64: त्रुटि ठीक 0 (नीचे की सीमा पर)"),
 }
 COLOURS = {torch.float64: BLUE, torch.float32: ORANGE}
 BOTTOM = 1e-17   # the axis' floor: an error of exactly 0 is drawn on it

@@ -13,7 +13,7 @@ STEPS = 300
 LABELS = {
     "x": ("training step", "ट्रेनिंग का क़दम"),
     "y": ("loss (binary cross-entropy)", "लॉस (बाइनरी क्रॉस-एंट्रॉपी)"),
-    "first": ("step 1, as printed above: {loss:.4f}", "पहला क़दम (ऊपर के आउटपुट में): {loss:.4f}"),
+    "first": ("step 1, as printed above: {loss:.4f}", "क़दम 1 (ऊपर छपा मान): {loss:.4f}"),
     "last": ("step {step}: {loss:.4f}", "क़दम {step}: {loss:.4f}"),
 }
 

@@ -11,15 +11,15 @@ from tools.figures import BLUE, GREEN, GREY, LANGS, ORANGE, label, snippet_names
 LABELS = {
     "token": ("token embedding  V·d", "टोकन एम्बेडिंग  V·d"),
     "position": ("position embedding  T·d", "पोज़िशनल एम्बेडिंग  T·d"),
-    "attention": ("attention, {n} blocks", "अटेंशन, {n} ब्लॉक"),
-    "feed_forward": ("feed-forward, {n} blocks", "फ़ीड-फ़ॉरवर्ड, {n} ब्लॉक"),
-    "layer_norm": ("LayerNorm, {k} of them", "LayerNorm, कुल {k}"),
+    "attention": ("attention, {n} blocks", "अटेंशन ({n} ब्लॉक)"),
+    "feed_forward": ("feed-forward, {n} blocks", "फ़ीड-फ़ॉरवर्ड ({n} ब्लॉक)"),
+    "layer_norm": ("LayerNorm, {k} of them", "कुल {k} LayerNorm"),
     "head": ("output head  d·V", "आउटपुट हेड  d·V"),
     "head_note": ("untied: {head:,}\ntied: 0 (the token embedding's matrix)",
                   "बिना वेट टाइंग: {head:,}\nवेट टाइंग के साथ: 0 (टोकन एम्बेडिंग का ही मैट्रिक्स)"),
-    "x": ("parameters (millions)", "पैरामीटर (मिलियन)"),
+    "x": ("parameters (millions)", "पैरामीटर (मिलियन में)"),
     "totals": ("total: {untied:,} untied,  {tied:,} tied",
-               "कुल: बिना वेट टाइंग {untied:,},  वेट टाइंग के साथ {tied:,}"),
+               "कुल योग: बिना वेट टाइंग {untied:,},  वेट टाइंग के साथ {tied:,}"),
 }
 
 

@@ -15,7 +15,7 @@ LABELS = {
     "y": ("loss  L = −ln p", "लॉस  L = −ln p"),
     "uniform": ("uniform guess over {V:,} tokens:\np = 1/{V:,},  L = {L:.4f}",
                 "{V:,} टोकनों पर एक-समान अनुमान:\np = 1/{V:,},  L = {L:.4f}"),
-    "sure": ("sure and right:  p = 1,  L = 0", "पूरी तरह आश्वस्त और सही:  p = 1,  L = 0"),
+    "sure": ("sure and right:  p = 1,  L = 0", "पूरे भरोसे के साथ सही:  p = 1,  L = 0"),
 }
 
 
