@@ -128,14 +128,20 @@ GZIP_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".ipynb"}
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
 
+    def under_prefix(self) -> bool:
+        clean = urlsplit(self.path).path
+        return clean.startswith(self.prefix) or clean + "/" == self.prefix
+
     def translate_path(self, path):
-        clean = urlsplit(path).path
-        if not clean.startswith(self.prefix) and clean + "/" != self.prefix:
-            return str(Path(self.directory) / "\0not-under-prefix")  # -> 404
-        return super().translate_path("/" + clean[len(self.prefix):])
+        return super().translate_path("/" + urlsplit(path).path[len(self.prefix):])
+
+    def do_HEAD(self):
+        return super().do_HEAD() if self.under_prefix() else self.send_error(404)
 
     def do_GET(self):
         """Text files gzip-compressed when the browser accepts it, as a real web host sends them."""
+        if not self.under_prefix():
+            return self.send_error(404)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             if not urlsplit(self.path).path.endswith("/"):
