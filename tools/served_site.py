@@ -20,7 +20,15 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium, or the one CHROMIUM_PATH names (any Chromium or Google Chrome).
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+CHROMIUM_HELP = (
+    "The browser checks need Chromium and a font with Devanagari glyphs. "
+    "On Debian or Ubuntu: `sudo apt-get install chromium fonts-noto-core`. "
+    "Elsewhere: install Chromium or Google Chrome (and a Noto Devanagari font) and point "
+    "CHROMIUM_PATH at its executable, e.g. "
+    "CHROMIUM_PATH=\"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome\" pytest"
+)
 # Keep the browser off the network; Playwright adds --headless and a fresh temporary
 # --user-data-dir itself (it refuses one in args).
 CHROMIUM_ARGS = [
@@ -183,6 +191,19 @@ class SiteServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def chromium_problem() -> str | None:
+    """None if Chromium starts; else what went wrong and how to install one."""
+    from playwright.sync_api import Error, sync_playwright
+
+    try:
+        with sync_playwright() as pw:
+            launch_chromium(pw).close()
+    except Error as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        return f"No usable Chromium at {CHROMIUM} ({first}).\n{CHROMIUM_HELP}"
+    return None
 
 
 def launch_chromium(playwright, **kwargs):
