@@ -9,7 +9,6 @@ The CSS is rewritten to name only the woff2 fonts: every browser the site target
 and the .woff/.ttf fallbacks it also named are not shipped (each was a 404).
 """
 import html
-import logging
 import re
 import shutil
 import sys
@@ -32,7 +31,6 @@ MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>',
     re.S,
 )
-log = logging.getLogger("mkdocs.hooks.katex")
 
 
 def render(tex: str, display: bool) -> str:

@@ -168,9 +168,10 @@ def built_html(site: Path) -> dict[str, str]:
 def test_404_page_per_language_with_a_switcher_to_the_other(site):
     """English 404 at the root, Hindi at hi/404.html; each links to the other in its menu."""
     prefix = re.sub(r"^https?://[^/]+", "", SITE_URL)
-    for path, lang, other in (("404.html", "en", "hi/404.html"), ("hi/404.html", "hi", "404.html")):
+    for path, lang, other, heading in (("404.html", "en", "hi/404.html", "404 - Not found"),
+                                       ("hi/404.html", "hi", "404.html", "404 - पृष्ठ नहीं मिला")):
         html = (site / path).read_text(encoding="utf-8")
-        assert f'<html lang="{lang}"' in html, f"{path} is not in {lang}"
+        assert f'<html lang="{lang}"' in html and f"<h1>{heading}</h1>" in html, f"{path} is not in {lang}"
         switcher = dict(re.findall(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link"', html))
         assert {v: k for k, v in switcher.items()}.get("hi" if lang == "en" else "en") == prefix + other, (
             f"{path}: language menu {switcher}")
