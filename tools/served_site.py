@@ -135,6 +135,12 @@ GZIP_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".ipynb"}
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
+    extra_headers: dict = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def under_prefix(self) -> bool:
         clean = urlsplit(self.path).path
@@ -171,12 +177,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """Serve a built site from 127.0.0.1 on a free port, under site_url's path."""
+    """Serve a built site from 127.0.0.1 on a free port, under site_url's path (or prefix),
+    adding `headers` to every response."""
 
-    def __init__(self, site: Path, prefix: str | None = None):
+    def __init__(self, site: Path, prefix: str | None = None, headers: dict | None = None):
         self.prefix = prefix or site_prefix()
-        handler = functools.partial(type("Handler", (_Handler,), {"prefix": self.prefix}),
-                                    directory=str(site))
+        handler = functools.partial(
+            type("Handler", (_Handler,), {"prefix": self.prefix, "extra_headers": headers or {}}),
+            directory=str(site))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
