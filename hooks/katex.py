@@ -3,35 +3,34 @@
 pymdownx.arithmatex (generic mode) leaves each formula as
 <span class="arithmatex">\\(...\\)</span> or <div class="arithmatex">\\[...\\]</div>.
 This hook replaces each with KaTeX's HTML (throwOnError: a TeX error fails the build,
-naming the page) and copies KaTeX's CSS and fonts, taken from the npm registry at the
-version pykatex bundles, into the site.
+naming the page) and copies KaTeX's CSS and woff2 fonts into the site, from the npm package
+`katex` at the version pykatex bundles (fetched by name with the npm client: tools/npm.py).
+The CSS is rewritten to name only the woff2 fonts: every browser the site targets reads woff2,
+and the .woff/.ttf fallbacks it also named are not shipped (each was a 404).
 """
-import base64
-import hashlib
 import html
-import io
-import logging
 import re
 import shutil
-import tarfile
-import urllib.request
+import sys
 from pathlib import Path
 
 import pykatex
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools import npm  # noqa: E402
+
 KATEX_VERSION = "0.16.22"  # the KaTeX inside PyKaTeX 0.1.1; CSS and fonts must match it
-TARBALL = f"https://registry.npmjs.org/katex/-/katex-{KATEX_VERSION}.tgz"
-INTEGRITY = "sha512-XCHRdUw4lf3SKBaJe4EvgqIuWwkPSo9XoeO8GjQW94Bp7TWv9hNhzZjZ+OH9yf1UmLygb7DIT5GSFQiyt16zYg=="
-CACHE = Path(__file__).resolve().parent.parent / ".cache" / f"katex-{KATEX_VERSION}"
+assert npm.PINNED["katex"][0] == KATEX_VERSION, "tools/npm.py pins another KaTeX than pykatex's"
 SITE_DIR = "assets/katex"
+# In katex.min.css each font face lists woff2, then woff and ttf fallbacks: only woff2 stays.
+FALLBACK_FONT = re.compile(r',url\(fonts/[\w-]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)')
 
 MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>',
     re.S,
 )
-log = logging.getLogger("mkdocs.hooks.katex")
 
 
 def render(tex: str, display: bool) -> str:
@@ -53,29 +52,18 @@ def render_page_math(text: str, where: str) -> str:
 
 
 def katex_dist() -> Path:
-    """KaTeX's dist folder, fetched once from the npm registry and checked against its hash."""
-    if (CACHE / "katex.min.css").exists():
-        return CACHE
-    log.info("Fetching KaTeX %s CSS and fonts from the npm registry", KATEX_VERSION)
+    """KaTeX's dist folder (npm package `katex`, fetched once and checked against its sha512)."""
     try:
-        data = urllib.request.urlopen(TARBALL, timeout=60).read()
-    except OSError as err:
-        raise PluginError(f"KaTeX {KATEX_VERSION}'s CSS and fonts are not in {CACHE} and could not be "
-                          f"fetched from {TARBALL} ({err}). Build once with network access; later "
-                          "builds use the cache.") from err
-    digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
-    if digest != INTEGRITY:
-        raise PluginError(f"{TARBALL}: integrity {digest} != pinned {INTEGRITY}")
-    tmp = CACHE.with_suffix(".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        for member in tar.getmembers():
-            name = member.name.removeprefix("package/dist/")
-            if name == "katex.min.css" or (name.startswith("fonts/") and name.endswith(".woff2")):
-                member.name = name
-                tar.extract(member, tmp, filter="data")
-    tmp.rename(CACHE)
-    return CACHE
+        return npm.package("katex") / "dist"
+    except npm.NpmError as err:
+        raise PluginError(f"KaTeX {KATEX_VERSION}'s CSS and fonts: {err}") from err
+
+
+def woff2_only_css(css: str) -> str:
+    css = FALLBACK_FONT.sub("", css)
+    if re.search(r"\.(woff|ttf)\)", css):
+        raise PluginError("hooks/katex.py: katex.min.css still names .woff/.ttf fonts; update FALLBACK_FONT")
+    return css
 
 
 def on_config(config):
@@ -92,4 +80,9 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_build(config):
-    shutil.copytree(katex_dist(), Path(config.site_dir) / SITE_DIR, dirs_exist_ok=True)
+    dist, dest = katex_dist(), Path(config.site_dir) / SITE_DIR
+    (dest / "fonts").mkdir(parents=True, exist_ok=True)
+    css = (dist / "katex.min.css").read_text(encoding="utf-8")
+    (dest / "katex.min.css").write_text(woff2_only_css(css), encoding="utf-8")
+    for font in (dist / "fonts").glob("*.woff2"):
+        shutil.copyfile(font, dest / "fonts" / font.name)

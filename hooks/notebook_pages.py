@@ -17,6 +17,7 @@
   only) hides the prompts and cell tags. An image attached to a cell is shown from the
   same file the chapter page shows, when the site has one with the same bytes (the .ipynb
   keeps the attachment, for Colab and Jupyter).
+- Links to the site itself (absolute site_url addresses in the .ipynb) become relative.
 - The notebook's $...$ math is marked up as pymdownx.arithmatex marks it, so hooks/katex.py
   renders it at build time like the math of every other page.
 - A solution cell (an exercise's solution, tagged `solution` by tools/notebooks.py) is shown
@@ -60,7 +61,11 @@ OUTPUT = re.compile(r'<div class="jp-RenderedText jp-OutputArea-output"[^>]*>\s*
 CELL_ID = re.compile(r' id="cell-id=[^"]*"')
 DATA_IMAGE = re.compile(r'src="data:image/[\w+.-]+;base64,(?P<data>[A-Za-z0-9+/=\s]+)"')
 MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
-DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
+# $$...$$ is display math: a <div>, so it replaces the paragraph nbconvert wrapped it in
+# (a <div> inside a <p> is invalid HTML).
+DISPLAY_MATH = re.compile(r"<p>\s*\$\$(.+?)\$\$\s*</p>|\$\$(.+?)\$\$", re.S)
+MATH_IN_PARAGRAPH = re.compile(r'<p>(?:(?!</p>).)*?<div class="arithmatex">', re.S)
+SITE_LINK = re.compile(r'<a href="(?P<url>[^"]+)"')
 HEADING = re.compile(r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>', re.S)
 SOLUTION_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell[^"]*\bcelltag_solution\b[^"]*">')
 DIV_TAG = re.compile(r"<div\b|</div>")
@@ -179,7 +184,7 @@ def on_page_content(html, page, config, files):
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     html = images_from_files(material_markup(html), page, files)
     words = WORDS.get(language(page, config), WORDS["en"])
-    html = closed_solutions(headings_and_toc(html, page), words)
+    html = closed_solutions(relative_site_links(headings_and_toc(html, page), page, config), words)
     name = posixpath.basename(page.file.src_uri)
     button = (f'<a href="{name}" download title="{words["download"]}" aria-label="{words["download"]}" '
               f'class="md-content__button md-icon">{DOWNLOAD_ICON}</a>')
@@ -187,9 +192,24 @@ def on_page_content(html, page, config, files):
 
 
 def arithmatex(cell: re.Match) -> str:
-    body = DISPLAY_MATH.sub(lambda m: f'<div class="arithmatex">\\[{m[1]}\\]</div>', cell[2])
+    body = DISPLAY_MATH.sub(lambda m: f'<div class="arithmatex">\\[{m[1] or m[2]}\\]</div>', cell[2])
+    if MATH_IN_PARAGRAPH.search(body):
+        raise PluginError("hooks/notebook_pages.py: display math ($$...$$) inside a paragraph of a "
+                          f"notebook's Markdown cell; give it a paragraph of its own:\n{body[:300]}")
     body = INLINE_MATH.sub(lambda m: f'<span class="arithmatex">\\({m[1]}\\)</span>', body)
     return cell[1] + body + cell[3]
+
+
+def relative_site_links(html: str, page, config) -> str:
+    """The notebooks link to the site by its absolute site_url addresses (right in the
+    downloaded .ipynb); on the notebook page those links are relative, so a local copy or
+    a preview keeps the reader on the same copy of the site."""
+    def one(m: re.Match) -> str:
+        if not m["url"].startswith(config.site_url):
+            return m[0]
+        return f'<a href="{get_relative_url(m["url"][len(config.site_url):] or ".", page.url)}"'
+
+    return SITE_LINK.sub(one, html)
 
 
 @event_priority(50)  # before hooks/katex.py, which renders the arithmatex markup

@@ -1,9 +1,9 @@
 """Write the sitemap where Material's language selector asks for it.
 
 For every `<link rel="alternate" hreflang>` in a page's head, Material's JavaScript fetches
-`<that link>sitemap.xml`. static-i18n points those links at the page's own translations
-(`../hi/tensors/`, `/llm-basics/hi/`), so every page asked for `sitemap.xml` inside its own
-folder and its translation's folder, and got a 404. MkDocs writes one sitemap, at the site
+`<that link>sitemap.xml`. Those links point at the page itself and its translation (absolute,
+from site_url: hooks/languages.py), so every page asks for `sitemap.xml` inside its own
+folder and its translation's folder, which would be 404s. MkDocs writes one sitemap, at the site
 root, listing every page of every language with its hreflang alternates; this hook copies it
 into each page folder (and each language root) that lacks one, so every such request succeeds.
 """

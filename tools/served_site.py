@@ -20,7 +20,15 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium, or the one CHROMIUM_PATH names (any Chromium or Google Chrome).
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+CHROMIUM_HELP = (
+    "The browser checks need Chromium and a font with Devanagari glyphs. "
+    "On Debian or Ubuntu: `sudo apt-get install chromium fonts-noto-core`. "
+    "Elsewhere: install Chromium or Google Chrome (and a Noto Devanagari font) and point "
+    "CHROMIUM_PATH at its executable, e.g. "
+    "CHROMIUM_PATH=\"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome\" pytest"
+)
 # Keep the browser off the network; Playwright adds --headless and a fresh temporary
 # --user-data-dir itself (it refuses one in args).
 CHROMIUM_ARGS = [
@@ -127,15 +135,27 @@ GZIP_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".ipynb"}
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
+    extra_headers: dict = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def under_prefix(self) -> bool:
+        clean = urlsplit(self.path).path
+        return clean.startswith(self.prefix) or clean + "/" == self.prefix
 
     def translate_path(self, path):
-        clean = urlsplit(path).path
-        if not clean.startswith(self.prefix) and clean + "/" != self.prefix:
-            return str(Path(self.directory) / "\0not-under-prefix")  # -> 404
-        return super().translate_path("/" + clean[len(self.prefix):])
+        return super().translate_path("/" + urlsplit(path).path[len(self.prefix):])
+
+    def do_HEAD(self):
+        return super().do_HEAD() if self.under_prefix() else self.send_error(404)
 
     def do_GET(self):
         """Text files gzip-compressed when the browser accepts it, as a real web host sends them."""
+        if not self.under_prefix():
+            return self.send_error(404)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             if not urlsplit(self.path).path.endswith("/"):
@@ -157,12 +177,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """Serve a built site from 127.0.0.1 on a free port, under site_url's path."""
+    """Serve a built site from 127.0.0.1 on a free port, under site_url's path (or prefix),
+    adding `headers` to every response."""
 
-    def __init__(self, site: Path, prefix: str | None = None):
+    def __init__(self, site: Path, prefix: str | None = None, headers: dict | None = None):
         self.prefix = prefix or site_prefix()
-        handler = functools.partial(type("Handler", (_Handler,), {"prefix": self.prefix}),
-                                    directory=str(site))
+        handler = functools.partial(
+            type("Handler", (_Handler,), {"prefix": self.prefix, "extra_headers": headers or {}}),
+            directory=str(site))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -177,6 +199,19 @@ class SiteServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def chromium_problem() -> str | None:
+    """None if Chromium starts; else what went wrong and how to install one."""
+    from playwright.sync_api import Error, sync_playwright
+
+    try:
+        with sync_playwright() as pw:
+            launch_chromium(pw).close()
+    except Error as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        return f"No usable Chromium at {CHROMIUM} ({first}).\n{CHROMIUM_HELP}"
+    return None
 
 
 def launch_chromium(playwright, **kwargs):

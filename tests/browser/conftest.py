@@ -2,7 +2,12 @@
 
 Every page of both languages is visited once with JavaScript (and once without); the tests
 then check what each visit recorded. Requests to any host other than the local server are
-recorded and aborted, so the browser never reaches the network.
+recorded and aborted, so the browser never reaches the network; requests to site_url's own
+address (the absolute hreflang links, which Material's script follows to the sitemap) are
+answered by the local server, as the real host would answer them.
+
+Without a usable Chromium the browser tests are not run: test_chromium.py fails, once,
+saying how to install one (tools/served_site.py: CHROMIUM_PATH, CHROMIUM_HELP).
 """
 from __future__ import annotations
 
@@ -14,7 +19,10 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tools.pdf import print_books
-from tools.served_site import ROOT, SitePage, SiteServer, build_site, formula_count, launch_chromium, source_pages
+from tools import npm
+from tools.served_site import (ROOT, SitePage, SiteServer, build_site, chromium_problem, formula_count,
+                               launch_chromium, source_pages)
+from tools.site_config import mkdocs_config
 
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -38,6 +46,35 @@ KATEX_JS = """() => ({
   }).length,
 })"""
 RAW_TEX = ("$$", "\\(", "\\[")
+SITE_URL = mkdocs_config()["site_url"]
+# Every page axe checks: the pages of both languages and the two 404 pages.
+NOT_FOUND_PAGES = ["404.html", "hi/404.html"]
+AXE_JS = r"""async () => (await axe.run(document, {resultTypes: ["violations"]})).violations.flatMap(v =>
+  v.nodes.map(n => `${v.id} (${v.impact}): ${v.help}\n    at ${n.target.join(" ")}\n    ${n.failureSummary.replace(/\n/g, " ")}`))"""
+SCHEME_JS = "document.body.getAttribute('data-md-color-scheme')"
+SVG_BACKDROPS_JS = """() => [...document.querySelectorAll('.md-typeset img[src$=".svg"]')]
+  .map(img => getComputedStyle(img).backgroundColor)"""
+CHROMIUM_PROBLEM = pytest.StashKey()
+
+
+@pytest.hookimpl(trylast=True)  # after `-m` and `-k` have deselected what they deselect
+def pytest_collection_modifyitems(config, items):
+    """Without a usable Chromium, only test_chromium.py's one test runs (and fails, saying how
+    to install one): not every browser test erroring with the same traceback."""
+    browser_items = [i for i in items if i.get_closest_marker("browser")]
+    if not browser_items:
+        return
+    problem = chromium_problem()
+    config.stash[CHROMIUM_PROBLEM] = problem
+    if problem:
+        left_out = [i for i in browser_items if i.path.name != "test_chromium.py"]
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [i for i in items if i not in left_out]
+
+
+@pytest.fixture(scope="session")
+def chromium_problem_found(request):
+    return request.config.stash.get(CHROMIUM_PROBLEM, None)
 
 
 @dataclass
@@ -58,6 +95,9 @@ class Visit:
     switcher_lang: str | None = None
     copied: list[str] = field(default_factory=list)
     screenshot: Path | None = None
+    scheme: str = ""
+    axe: list[str] = field(default_factory=list)
+    svg_backdrops: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="session")
@@ -85,19 +125,45 @@ def browser():
 
 def off_site(url: str, server: SiteServer) -> bool:
     parts = urlsplit(url)
-    return parts.scheme not in ("data", "blob", "about") and parts.netloc != server.host
+    return (parts.scheme not in ("data", "blob", "about") and parts.netloc != server.host
+            and not url.startswith(SITE_URL))
 
 
 def guarded_context(browser, server, **options):
-    """A browser context that aborts every request to another host (the visit records it)."""
+    """A browser context that aborts every request to another host (the visit records it) and
+    answers requests to site_url's addresses from the local server."""
     context = browser.new_context(viewport=VIEWPORT, **options)
+
+    def local_copy(route):
+        route.fulfill(response=route.fetch(url=server.url(route.request.url[len(SITE_URL):])))
+
+    context.route(lambda url: url.startswith(SITE_URL), local_copy)
     context.route(lambda url: off_site(url, server), lambda route: route.abort("blockedbyclient"))
     return context
 
 
 @pytest.fixture(scope="session")
+def axe_source():
+    return (npm.package("axe-core") / "axe.min.js").read_text(encoding="utf-8")
+
+
+def run_axe(tab, axe_source) -> list[str]:
+    """axe-core's violations on the page as it is now, one line per element."""
+    tab.add_script_tag(content=axe_source)
+    return tab.evaluate(AXE_JS)
+
+
+@pytest.fixture(scope="session")
 def context(browser, server):
-    context = guarded_context(browser, server, permissions=["clipboard-read", "clipboard-write"])
+    context = guarded_context(browser, server, color_scheme="light",
+                              permissions=["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def dark_context(browser, server):
+    context = guarded_context(browser, server, color_scheme="dark")
     yield context
     context.close()
 
@@ -119,12 +185,13 @@ def record(page, visit: Visit):
 
 
 @pytest.fixture(scope="session")
-def visit(context, server):
+def visit(context, server, axe_source):
     """visit(page) -> Visit: the page loaded with JavaScript until the network is idle
-    (the search worker and its scripts included), measured, photographed; then each Python
-    block's copy button is clicked (exercise solutions opened first: a closed <details> hides
-    its buttons), and last the language menu's link to the other language (Material's script
-    intercepts that click). One visit per page per session."""
+    (the search worker and its scripts included), measured, photographed, checked by axe-core
+    (light scheme, as the system asks); then each Python block's copy button is clicked
+    (exercise solutions opened first: a closed <details> hides its buttons), and last the
+    language menu's link to the other language (Material's script intercepts that click).
+    One visit per page per session."""
     visits = {}
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
@@ -145,6 +212,8 @@ def visit(context, server):
         result.switcher_href = link.first.evaluate("a => a.href") if link.count() else None
         result.screenshot = SCREENSHOTS / f"{page.name.replace('/', '-')}.png"
         tab.screenshot(path=result.screenshot, full_page=True)
+        result.scheme = tab.evaluate(SCHEME_JS)
+        result.axe = run_axe(tab, axe_source)
         tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # solutions
         buttons = tab.locator(".language-python button[data-md-type=copy]")
         for i in range(buttons.count()):
@@ -159,6 +228,27 @@ def visit(context, server):
             result.switcher_lang = tab.evaluate("document.documentElement.lang")
         tab.close()
         visits[page] = result
+        return result
+
+    return go
+
+
+@pytest.fixture(scope="session")
+def dark_visit(dark_context, server, axe_source):
+    """dark_visit(path) -> Visit of a page (path in the site) with the system in dark mode:
+    colour scheme, axe-core's violations, backdrops of SVG figures; photographed."""
+    def go(path: str) -> Visit:
+        result = Visit(None, server.url(path))
+        tab = dark_context.new_page()
+        record(tab, result)
+        response = tab.goto(result.url, wait_until="networkidle")
+        result.status = response.status if response else None
+        result.scheme = tab.evaluate(SCHEME_JS)
+        result.svg_backdrops = tab.evaluate(SVG_BACKDROPS_JS)
+        result.screenshot = SCREENSHOTS / f"dark-{path.replace('/', '-').removesuffix('-') or 'home'}.png"
+        tab.screenshot(path=result.screenshot, full_page=True)
+        result.axe = run_axe(tab, axe_source)
+        tab.close()
         return result
 
     return go
