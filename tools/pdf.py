@@ -128,6 +128,8 @@ class Book:
             el["id"] = f"{slug}--{el['id']}"
         for el in article.select("details"):
             el["open"] = ""  # solutions and other collapsed blocks are printed open
+        for el in article.select('img[src$=".svg"]'):
+            self.inline_svg(path, el)
         for el in article.select("[src]"):
             el["src"] = self.local(path, el["src"])
         for el in article.select("object[data]"):
@@ -139,6 +141,19 @@ class Book:
             raise ValueError(f"{path}: the page has no h1 title")
         sections = [(h["id"], h.get_text(" ", strip=True)) for h in article.find_all("h2") if h.get("id")]
         return Chapter(path, slug, h1.get_text(" ", strip=True), sections, article.decode_contents())
+
+    def inline_svg(self, page: str, img) -> None:
+        """A figure drawn into the PDF as inline SVG, not as an image: Chromium then maps its
+        Devanagari conjuncts back to text (as an <img>, «ट्रेनिंग» came out as «े नग»)."""
+        target = self.target(page, img["src"])
+        file = self.site / target if target else None
+        if file is None or not file.is_file():
+            raise FileNotFoundError(f"{page}: figure {img['src']} not in the built site")
+        text = file.read_text(encoding="utf-8")
+        svg = BeautifulSoup(text[text.index("<svg"):], "html.parser").find("svg")
+        svg["role"], svg["aria-label"] = "img", img.get("alt", "")
+        svg["class"] = ["pdf-figure"]
+        img.replace_with(svg)
 
     def contents_ids(self) -> list[str]:
         return [i for c in self.chapters[1:] for i in [c.slug, *(s for s, _ in c.sections)]]
