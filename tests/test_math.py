@@ -1,4 +1,4 @@
-"""The math on every page is valid KaTeX, and every number in a formula is one the code computes.
+"""The math on every page is valid TeX for Temml (hooks/math.py, which renders it), and every number in a formula is one the code computes.
 
 A number in a formula (other than an integer from 0 to 10, a subscript or an exponent) must equal, to the digits the
 formula shows, a number printed by one of the page's snippets or written in their code.
@@ -7,9 +7,9 @@ number in a formula is checked back to what PyTorch computes.
 """
 import re
 
-import pykatex
 import pytest
 
+from hooks.math import TeXError, render
 from tools.doctests import ROOT, fences, pages, parse_page, rel
 
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.S)
@@ -58,14 +58,14 @@ IDS = [rel(p).removeprefix("docs/") for p in PAGES]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_formulas_are_valid_katex(page):
+def test_formulas_are_valid_tex(page):
     errors = []
     for line, tex, display in formulas(page):
         try:
-            pykatex.renderToString(tex, displayMode=display, throwOnError=True)
-        except pykatex.ParseError as err:
+            render(tex, display)
+        except TeXError as err:
             errors.append(f"{rel(page)} line {line}: {err}\n    {tex}")
-    assert not errors, "KaTeX cannot render:\n" + "\n".join(errors)
+    assert not errors, "Temml cannot render:\n" + "\n".join(errors)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
@@ -80,3 +80,16 @@ def test_numbers_in_formulas_come_from_the_code(page):
                 unknown.append(f"{rel(page)} line {line}: {shown} in  {tex}")
     assert not unknown, ("numbers in formulas that no snippet on the page prints or uses "
                          "(print them from a snippet, to the digits shown):\n" + "\n".join(unknown))
+
+
+def test_a_tex_error_fails_the_build_naming_the_page():
+    """hooks/math.py raises mkdocs' PluginError (which stops `mkdocs build`) with the page and
+    the formula; good formulas on the same page render to one <math> element each."""
+    from mkdocs.exceptions import PluginError
+
+    from hooks.math import render_page_math
+
+    good = '<p><span class="arithmatex">\\(a^2\\)</span> <span class="arithmatex">\\(b\\)</span></p>'
+    assert render_page_math(good, "en/x.md").count("<math") == 2
+    with pytest.raises(PluginError, match=r"TeX error in hi/broken\.md.*\n  formula: \\frac\{1\}\{"):
+        render_page_math(good + '<div class="arithmatex">\\[\\frac{1}{\\]</div>', "hi/broken.md")

