@@ -56,16 +56,17 @@ MATH = re.compile(
     re.S,
 )
 TEXT = re.compile(r">([^<]+)<")
-# Node reads one JSON request a line ({"tex", "display"}) and answers one JSON line.
+# Node reads one JSON request a line (a list of {"tex", "display"}: a page's formulas) and
+# answers one JSON line (a list of {"html"} or {"error"}): one round trip per page.
 SERVER_JS = r"""
 const temml = require(process.argv[1]);
 const rl = require('readline').createInterface({input: process.stdin});
 rl.on('line', line => {
-  const {tex, display} = JSON.parse(line);
-  let answer;
-  try { answer = {html: temml.renderToString(tex, {displayMode: display, throwOnError: true})}; }
-  catch (err) { answer = {error: String(err.message || err)}; }
-  process.stdout.write(JSON.stringify(answer) + '\n');
+  const answers = JSON.parse(line).map(({tex, display}) => {
+    try { return {html: temml.renderToString(tex, {displayMode: display, throwOnError: true})}; }
+    catch (err) { return {error: String(err.message || err)}; }
+  });
+  process.stdout.write(JSON.stringify(answers) + '\n');
 });
 """
 log = logging.getLogger("mkdocs.hooks.math")
@@ -116,21 +117,20 @@ class Temml:
         self.process = None
         self.done = {}
 
-    def render(self, tex: str, display: bool) -> str:
-        key = (tex, display)
-        if key not in self.done:
+    def render(self, formulas: list[tuple[str, bool]]) -> list[str | TeXError]:
+        """MathML for each (tex, display), or the TeXError that Temml raised for it."""
+        new = sorted({f for f in formulas if f not in self.done})
+        if new:
             if self.process is None:
                 self.start()
-            self.process.stdin.write(json.dumps({"tex": tex, "display": display}) + "\n")
+            self.process.stdin.write(json.dumps([{"tex": t, "display": d} for t, d in new]) + "\n")
             self.process.stdin.flush()
             line = self.process.stdout.readline()
             if not line:
                 raise PluginError(f"Temml's Node process ended: {self.process.stderr.read()[-2000:]}")
-            answer = json.loads(line)
-            if "error" in answer:
-                raise TeXError(answer["error"])
-            self.done[key] = answer["html"]
-        return self.done[key]
+            for formula, answer in zip(new, json.loads(line)):
+                self.done[formula] = answer["html"] if "html" in answer else TeXError(answer["error"])
+        return [self.done[f] for f in formulas]
 
     def start(self):
         try:
@@ -153,19 +153,22 @@ TEMML_PROCESS = Temml()
 CHARACTERS: set[str] = set()  # drawn by the site's formulas: the math font keeps these glyphs
 
 
-def render(tex: str, display: bool) -> str:
-    """MathML for one formula; raises TeXError on bad TeX."""
-    return TEMML_PROCESS.render(tex, display)
+def render_all(formulas: list[tuple[str, bool]]) -> list[str | TeXError]:
+    """MathML for each (tex, display), or the TeXError for a formula Temml cannot render."""
+    return TEMML_PROCESS.render(formulas)
 
 
 def render_page_math(text: str, where: str) -> str:
+    """Every formula of a page as MathML; a TeX error is a PluginError naming the page."""
+    found = [(html.unescape(m["tex"]).strip(), m["open"] == "\\[") for m in MATH.finditer(text)]
+    if not found:
+        return text
+    rendered = iter(zip(found, render_all(found)))
+
     def one(m: re.Match) -> str:
-        tex = html.unescape(m.group("tex")).strip()
-        display = m.group("open") == "\\["
-        try:
-            out = render(tex, display)
-        except TeXError as err:
-            raise PluginError(f"TeX error in {where}: {err}\n  formula: {tex}") from err
+        (tex, display), out = next(rendered)
+        if isinstance(out, TeXError):
+            raise PluginError(f"TeX error in {where}: {out}\n  formula: {tex}") from out
         CHARACTERS.update(html.unescape("".join(TEXT.findall(out))))
         return f'<div class="arithmatex">{out}</div>' if display else f'<span class="arithmatex">{out}</span>'
 
@@ -232,6 +235,7 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_build(config):
+    TEMML_PROCESS.stop()  # `mkdocs serve` loads this hook anew for each rebuild: no process left behind
     target = Path(config.site_dir) / SITE_DIR
     target.mkdir(parents=True, exist_ok=True)
     for name in ("dist/Temml-Latin-Modern.css", "dist/Temml.woff2", "LICENSE"):
