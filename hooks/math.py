@@ -56,6 +56,7 @@ MATH = re.compile(
     re.S,
 )
 TEXT = re.compile(r">([^<]+)<")
+TEMML_FONT_USERS = re.compile(r'class="[^"]*\b(?:tml-prime|mathscr)\b')  # what Temml's CSS draws in Temml.woff2
 # Node reads one JSON request a line (a list of {"tex", "display"}: a page's formulas) and
 # answers one JSON line (a list of {"html"} or {"error"}): one round trip per page.
 SERVER_JS = r"""
@@ -230,7 +231,12 @@ def on_post_page(output: str, page, config) -> str:
     rendered = render_page_math(output, page.file.src_uri)
     if rendered == output:
         return output  # no math: no math stylesheet either
-    links = "".join(f'<link rel="stylesheet" href="{get_relative_url(css, page.url)}">\n' for css in STYLESHEETS)
+    # The fonts are preloaded: fetched with the stylesheets, they are there for the first
+    # layout, instead of arriving after it and making the browser lay every formula out again.
+    fonts = [f"{SITE_DIR}/{FONT_NAME}"] + [f"{SITE_DIR}/Temml.woff2"] * bool(TEMML_FONT_USERS.search(rendered))
+    links = "".join(f'<link rel="preload" href="{get_relative_url(font, page.url)}" as="font" type="font/woff2" crossorigin>\n'
+                    for font in fonts)
+    links += "".join(f'<link rel="stylesheet" href="{get_relative_url(css, page.url)}">\n' for css in STYLESHEETS)
     return rendered.replace("</head>", links + "</head>", 1)
 
 
