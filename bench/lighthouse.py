@@ -2,14 +2,16 @@
 included, against Debian's Chromium: the median of several runs, next to the home page's.
 
     (cd bench && npm ci)            # lighthouse 12.2.3, pinned in bench/package-lock.json
-    python bench/lighthouse.py [--site DIR] [--runs 3] [--jobs 1] [--pages PATH ...]
+    python bench/lighthouse.py [--site DIR] [--runs 3] [--jobs 1] [--pages PATH ...] [--baseline DIR]
 
 Builds the site (or takes --site), serves it gzip-compressed on 127.0.0.1 (as a real host
 serves it), runs Lighthouse (mobile, its default simulated throttling) on each page, in
 rounds (every page once, then again), so that a change in the machine's load hits every
 page alike (--jobs N: N pages at a time, quicker but noisier); writes each page's last JSON report to bench/out/ and prints, per page, the
 median scores, total blocking time and largest contentful paint, and the performance
-score's distance from the home page's (`/`) in the same run.
+score's distance from the home page's (`/`) in the same run. --baseline DIR (another
+built site, e.g. from the main branch) measures every page there too, in the same rounds,
+and adds its median score as a column: before and after, compared in one run.
 
 Target (issue 10): every page at performance >= 95 and accessibility 100, or, where the
 bare theme holds the home page itself under 95 on this machine, every page within 2 points
@@ -24,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from contextlib import ExitStack
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -70,6 +73,7 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=1, help="pages measured at a time")
     ap.add_argument("--pages", nargs="*", help="page paths, e.g. '' 'hi/autograd/' (default: every page)")
     ap.add_argument("--json", type=Path, help="also write the per-run results here")
+    ap.add_argument("--baseline", type=Path, help="a second built site, measured in the same rounds")
     args = ap.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is missing: run `npm ci` in bench/ first")
@@ -77,17 +81,21 @@ def main() -> int:
     paths = args.pages if args.pages is not None else [p.path for p in source_pages()]
     if "" not in paths:
         paths = ["", *paths]  # the home page is the reference
-    runs = {path: [] for path in paths}
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or build_site(Path(tmp) / "site")
-        with SiteServer(site) as server, ThreadPoolExecutor(args.jobs) as pool:
-            def one(path):
-                name = path.strip("/").replace("/", "-") or "home"
-                return summary(lighthouse(server.url(path), OUT / f"lighthouse-{name}.json"))
+    sites = {"": None, "baseline ": args.baseline} if args.baseline else {"": None}
+    runs = {label + path: [] for label in sites for path in paths}
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack, ThreadPoolExecutor(args.jobs) as pool:
+        servers = {label: stack.enter_context(SiteServer(site or args.site or build_site(Path(tmp) / "site")))
+                   for label, site in sites.items()}
 
-            for _ in range(args.runs):
-                for path, result in zip(paths, pool.map(one, paths)):
-                    runs[path].append(result)
+        def one(key):
+            label, path = key
+            name = (label.strip() + "-" if label else "") + (path.strip("/").replace("/", "-") or "home")
+            return summary(lighthouse(servers[label].url(path), OUT / f"lighthouse-{name}.json"))
+
+        keys = [(label, path) for path in paths for label in sites]  # a page's two sites one after the other
+        for _ in range(args.runs):
+            for (label, path), result in zip(keys, pool.map(one, keys)):
+                runs[label + path].append(result)
     if args.json:
         args.json.write_text(json.dumps(runs, indent=1))
 
@@ -97,11 +105,13 @@ def main() -> int:
     home = med("", "performance")
     print(f"Lighthouse 12.2.3, mobile; median of {args.runs} runs per page, in rounds, {args.jobs} at a time; "
           f"load average {os.getloadavg()[0]:.1f} at the end\n")
-    print("| page | performance | runs | accessibility | TBT ms | LCP s | vs home |\n|---|---|---|---|---|---|---|")
+    before = "| baseline performance " if args.baseline else ""
+    print(f"| page {before}| performance | runs | accessibility | TBT ms | LCP s | vs home |\n|---|{'---|' * bool(args.baseline)}---|---|---|---|---|---|")
     misses = []
     for path in paths:
         perf, a11y = med(path, "performance"), med(path, "accessibility")
-        print(f"| /{path} | {perf:g} | {' '.join(str(r['performance']) for r in runs[path])} | {a11y:g} | "
+        base = f" {med('baseline ' + path, 'performance'):g} |" if args.baseline else ""
+        print(f"| /{path} |{base} {perf:g} | {' '.join(str(r['performance']) for r in runs[path])} | {a11y:g} | "
               f"{med(path, 'tbt'):.0f} | {med(path, 'lcp') / 1000:.1f} | {perf - home:+g} |")
         if a11y < 100 or (perf < TARGET and perf < home - HOME_MARGIN):
             misses.append(path)
