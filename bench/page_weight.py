@@ -21,7 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # tools.served_site.formula_count reads test_math
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
