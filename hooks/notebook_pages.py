@@ -18,16 +18,25 @@
   same file the chapter page shows, when the site has one with the same bytes (the .ipynb
   keeps the attachment, for Colab and Jupyter).
 - Links to the site itself (absolute site_url addresses in the .ipynb) become relative.
-- The notebook's $...$ math is marked up as pymdownx.arithmatex marks it, so hooks/katex.py
+- The notebook's $...$ math is marked up as pymdownx.arithmatex marks it, so hooks/math.py
   renders it at build time like the math of every other page.
 - A solution cell (an exercise's solution, tagged `solution` by tools/notebooks.py) is shown
   in a closed <details class="success">, like the solution on the chapter page.
 - Notebook pages are left out of the search index: they hold the same text as their
   chapters, and lunr would rank them above the chapter.
+- nbconvert runs only for a notebook that changed: mkdocs-jupyter's rendering of each
+  notebook is kept in .cache/notebook-pages/, keyed by the .ipynb's bytes, mkdocs-jupyter's
+  options and the versions of mkdocs-jupyter and nbconvert (mkdocs-jupyter's own cache
+  evicts the other language's entries on every build). Its per-notebook INFO lines are
+  logged at DEBUG level (`mkdocs build -v` shows them).
 """
 import base64
+import hashlib
+import json
+import logging
 import posixpath
 import re
+from importlib.metadata import version
 from pathlib import Path
 
 import material
@@ -51,6 +60,7 @@ WORDS = {
 }
 DOWNLOAD_ICON = (Path(material.__file__).parent / "templates/.icons/material/download.svg").read_text()
 STYLESHEET = "assets/stylesheets/notebook.css"
+CACHE = Path(__file__).resolve().parent.parent / ".cache" / "notebook-pages"
 # nbconvert's output is its <head> matter (styles, scripts), then the cells in this wrapper,
 # then a stray <style> block: only the wrapper stays.
 WRAPPER = re.compile(r'<div class="jupyter-wrapper">.*<!-- jupyter-wrapper -->', re.S)
@@ -72,6 +82,20 @@ DIV_TAG = re.compile(r"<div\b|</div>")
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$")
 
 
+class _PerNotebookLinesAsDebug(logging.Filter):
+    """mkdocs-jupyter logs two INFO lines per notebook on every build: DEBUG instead."""
+
+    def filter(self, record):
+        if record.levelno != logging.INFO:
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG)
+
+
+for _name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
+    logging.getLogger(_name).addFilter(_PerNotebookLinesAsDebug())
+
+
 def is_notebook(page) -> bool:
     return page.file.src_uri.endswith(".ipynb")
 
@@ -86,6 +110,41 @@ def colab_url(notebook_src_uri: str, config) -> str:
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     return (f"https://colab.research.google.com/github/{repo[1]}/blob/"
             f"{branch[1] if branch else 'main'}/{docs}/{notebook_src_uri}")
+
+
+def cache_path(page, config) -> Path:
+    """.cache/notebook-pages/<lang>-<name>-<hash of the .ipynb, mkdocs-jupyter's options, versions>.json"""
+    options = config.plugins["mkdocs-jupyter"].config
+    key = hashlib.sha256(Path(page.file.abs_src_path).read_bytes())
+    key.update(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
+    key.update(f"mkdocs-jupyter {version('mkdocs-jupyter')} nbconvert {version('nbconvert')}".encode())
+    name = page.file.abs_src_path.removeprefix(config.docs_dir).strip("/\\").removesuffix(".ipynb")
+    return CACHE / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}-{key.hexdigest()[:16]}.json"
+
+
+@event_priority(-50)  # after mkdocs-jupyter's on_pre_page, which gives the page its render()
+def on_pre_page(page, config, files):
+    """Render a notebook page from the cache when its notebook has not changed since."""
+    if not is_notebook(page):
+        return page
+    convert, cached = page.render, cache_path(page, config)
+
+    def render(config, files):
+        if cached.exists():
+            stored = json.loads(cached.read_text(encoding="utf-8"))
+            page.content, page.title = stored["content"], stored["title"]
+            page.toc = get_toc([])  # on_page_content makes it from the headings
+            return
+        convert(config, files)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        for stale in CACHE.glob(cached.name.rsplit("-", 1)[0] + "-*.json"):
+            stale.unlink()  # this notebook's older renderings
+        tmp = cached.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"content": page.content, "title": page.title}), encoding="utf-8")
+        tmp.replace(cached)
+
+    page.render = render
+    return page
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -212,7 +271,7 @@ def relative_site_links(html: str, page, config) -> str:
     return SITE_LINK.sub(one, html)
 
 
-@event_priority(50)  # before hooks/katex.py, which renders the arithmatex markup
+@event_priority(50)  # before hooks/math.py, which renders the arithmatex markup
 def on_post_page(output, page, config):
     if not is_notebook(page):
         return output

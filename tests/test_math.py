@@ -1,4 +1,4 @@
-"""The math on every page is valid KaTeX, and every number in a formula is one the code computes.
+"""The math on every page is valid TeX for Temml (tools/mathml.py, which renders it), and every number in a formula is one the code computes.
 
 A number in a formula (other than an integer from 0 to 10, a subscript or an exponent) must equal, to the digits the
 formula shows, a number printed by one of the page's snippets or written in their code.
@@ -7,28 +7,14 @@ number in a formula is checked back to what PyTorch computes.
 """
 import re
 
-import pykatex
 import pytest
 
-from tools.doctests import ROOT, fences, pages, parse_page, rel
+from tools.mathml import TeXError, render_all
+from tools.doctests import ROOT, formulas, pages, parse_page, rel
 
-MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.S)
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\{,\}\d{3})*(?:\.\d+)?")
 INDEX = re.compile(r"[_^](?:\{[^{}]*\}|\w)")  # subscripts and exponents are labels, not values
 PRINTED_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?")
-
-
-def formulas(page):
-    """(line, tex, display) for each formula outside code fences."""
-    lines = page.read_text(encoding="utf-8").split("\n")
-    for fence in fences("\n".join(lines)):
-        for i in range(fence.line - 1, fence.end):
-            lines[i] = ""
-    text = "\n".join(lines)
-    text = re.sub(r"`[^`\n]*`", lambda m: " " * len(m[0]), text)  # inline code is not math
-    for m in MATH.finditer(text):
-        display = m["display"] is not None
-        yield text.count("\n", 0, m.start()) + 1, (m["display"] if display else m["inline"]).strip(), display
 
 
 def numbers_in(text, pattern):
@@ -58,14 +44,12 @@ IDS = [rel(p).removeprefix("docs/") for p in PAGES]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_formulas_are_valid_katex(page):
-    errors = []
-    for line, tex, display in formulas(page):
-        try:
-            pykatex.renderToString(tex, displayMode=display, throwOnError=True)
-        except pykatex.ParseError as err:
-            errors.append(f"{rel(page)} line {line}: {err}\n    {tex}")
-    assert not errors, "KaTeX cannot render:\n" + "\n".join(errors)
+def test_formulas_are_valid_tex(page):
+    found = list(formulas(page))
+    errors = [f"{rel(page)} line {line}: {out}\n    {tex}"
+              for (line, tex, _), out in zip(found, render_all([(tex, display) for _, tex, display in found]))
+              if isinstance(out, TeXError)]
+    assert not errors, "Temml cannot render:\n" + "\n".join(errors)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
@@ -80,3 +64,16 @@ def test_numbers_in_formulas_come_from_the_code(page):
                 unknown.append(f"{rel(page)} line {line}: {shown} in  {tex}")
     assert not unknown, ("numbers in formulas that no snippet on the page prints or uses "
                          "(print them from a snippet, to the digits shown):\n" + "\n".join(unknown))
+
+
+def test_a_tex_error_fails_the_build_naming_the_page():
+    """tools/mathml.py raises mkdocs' PluginError (which stops `mkdocs build`) with the page and
+    the formula; good formulas on the same page render to one <math> element each."""
+    from mkdocs.exceptions import PluginError
+
+    from tools.mathml import render_page_math
+
+    good = '<p><span class="arithmatex">\\(a^2\\)</span> <span class="arithmatex">\\(b\\)</span></p>'
+    assert render_page_math(good, "en/x.md").count("<math") == 2
+    with pytest.raises(PluginError, match=r"TeX error in hi/broken\.md.*\n  formula: \\frac\{1\}\{"):
+        render_page_math(good + '<div class="arithmatex">\\[\\frac{1}{\\]</div>', "hi/broken.md")

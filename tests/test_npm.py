@@ -46,7 +46,7 @@ def test_a_package_with_another_hash_is_refused(fake_npm, monkeypatch):
     assert not (npm.CACHE / "demo-1.0.0").exists()
 
 
-def test_katex_comes_by_name_through_npm():
-    """No download address in the KaTeX hook: the npm client fetches the package by name."""
-    source = (ROOT / "hooks" / "katex.py").read_text(encoding="utf-8")
-    assert "://" not in source and 'npm.package("katex")' in source
+def test_temml_comes_by_name_through_npm():
+    """No download address in the math renderer: the npm client fetches Temml by name."""
+    source = (ROOT / "tools" / "mathml.py").read_text(encoding="utf-8")
+    assert "://" not in source and 'npm.package("temml")' in source

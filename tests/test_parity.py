@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from tools.site_config import mkdocs_config
 
-from tools.doctests import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, fences, rel
-from test_math import formulas
+from tools.doctests import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, fences, formulas, rel
+
 
 DOCS = ROOT / "docs"
 FIXTURE = ROOT / "tests" / "fixtures" / "parity" / "docs"

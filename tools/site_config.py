@@ -6,7 +6,7 @@ import yaml
 from tools.doctests import ROOT
 
 
-class _IgnoreTags(yaml.SafeLoader):
+class _IgnoreTags(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where PyYAML has it
     """mkdocs.yml may hold tags like !!python/name:...; only plain values are needed."""
 
 

@@ -34,16 +34,18 @@ VIEWPORT = {"width": 1280, "height": 800}
 # it mean a formula was not rendered.
 VISIBLE_TEXT_JS = """() => {
   const body = document.body.cloneNode(true);
-  body.querySelectorAll('script, style, template, pre, code, .katex').forEach(e => e.remove());
+  body.querySelectorAll('script, style, template, pre, code, math').forEach(e => e.remove());
   return body.textContent;
 }"""
-KATEX_JS = """() => ({
-  katex: document.querySelectorAll('.katex').length,
-  errors: document.querySelectorAll('.katex-error').length,
-  invisible: [...document.querySelectorAll('.katex')].filter(k => {
+# Each formula is one <math> element (tools/mathml.py), drawn in the site's own math font.
+MATH_JS = """() => ({
+  formulas: document.querySelectorAll('.arithmatex > math').length,
+  errors: document.querySelectorAll('merror, .temml-error').length,
+  invisible: [...document.querySelectorAll('.arithmatex > math')].filter(k => {
     const r = k.getBoundingClientRect();
     return r.width === 0 || r.height === 0;
   }).length,
+  font: [...document.fonts].some(f => f.family.replace(/"/g, '') === 'Latin Modern Math' && f.status === 'loaded'),
 })"""
 RAW_TEX = ("$$", "\\(", "\\[")
 SITE_URL = mkdocs_config()["site_url"]
@@ -87,7 +89,7 @@ class Visit:
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     html_lang: str = ""
-    katex: dict = field(default_factory=dict)
+    math: dict = field(default_factory=dict)
     visible_text: str = ""
     devanagari: list = field(default_factory=list)
     switcher_href: str | None = None
@@ -204,7 +206,7 @@ def visit(context, server, axe_source):
         response = tab.goto(result.url, wait_until="networkidle")
         result.status = response.status if response else None
         result.html_lang = tab.evaluate("document.documentElement.lang")
-        result.katex = tab.evaluate(KATEX_JS)
+        result.math = tab.evaluate(MATH_JS)
         result.visible_text = tab.evaluate(VISIBLE_TEXT_JS)
         result.devanagari = tab.evaluate(DEVANAGARI_JS)
         other = "en" if page.lang == "hi" else "hi"
@@ -256,14 +258,14 @@ def dark_visit(dark_context, server, axe_source):
 
 @pytest.fixture(scope="session")
 def visit_without_js(no_js_context, server):
-    """visit_without_js(page) -> Visit with katex counts and visible text, JavaScript off."""
+    """visit_without_js(page) -> Visit with formula counts and visible text, JavaScript off."""
     def go(page: SitePage) -> Visit:
         result = Visit(page, server.url(page.path))
         tab = no_js_context.new_page()
         record(tab, result)
         response = tab.goto(result.url, wait_until="load")
         result.status = response.status if response else None
-        result.katex = tab.evaluate(KATEX_JS)  # Playwright evaluates even when the page's JS is off
+        result.math = tab.evaluate(MATH_JS)  # Playwright evaluates even when the page's JS is off
         result.visible_text = tab.evaluate(VISIBLE_TEXT_JS)
         tab.close()
         return result

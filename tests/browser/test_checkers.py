@@ -99,8 +99,8 @@ def test_every_link_anchor_asset_and_css_url_works(site, tmp_path):
     prefix = site_prefix().lstrip("/")
     unreached = [p for p in ALL_PATHS if prefix + p not in checked]
     assert not unreached, f"LinkChecker never reached {unreached}"
-    fonts = {u for u in checked if "/assets/katex/fonts/" in u}
-    assert fonts, "LinkChecker checked no url() of katex.min.css"
+    fonts = {u for u in checked if u.endswith("assets/math/latinmodernmath.woff2")}
+    assert fonts, "LinkChecker checked no url() of the math stylesheet (Temml-Latin-Modern.css)"
 
 
 def test_linkchecker_reports_planted_faults(tmp_path):

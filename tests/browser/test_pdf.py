@@ -29,8 +29,9 @@ pytestmark = pytest.mark.browser
 # for the figures and exercises being added, and fails on what would multiply the size:
 # a raster image at full resolution, whole fonts instead of subsets, text drawn as images.
 BUDGET = 3_000_000
-# KaTeX draws a formula it cannot parse in #cc0000: Chromium's fill colour operator ".8 0 0 rg".
-KATEX_ERROR_COLOUR = re.compile(rb"(?<![\d.])0?\.8 0 0 rg")
+# Temml draws a formula it cannot parse in its errorColor #b22222 (0.698 0.133 0.133): Chromium's
+# fill colour operator ".698039 .133333 .133333 rg".
+MATH_ERROR_COLOUR = re.compile(rb"(?<![\d.])0?\.698\d* 0?\.133\d* 0?\.133\d* rg")
 RAW_TEX = re.compile(r"\\[A-Za-z]+|\$\$|\\\(|\\\[")
 # A dependent vowel sign, virama or nukta that starts a word: a glyph taken out of its
 # syllable, as text extraction gives it when a PDF maps glyphs in visual order (ि before
@@ -151,13 +152,14 @@ def content_streams(data: bytes):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_katex_error_in_the_pdf(lang, site, texts):
-    """A formula KaTeX could not render shows its TeX source in red: no TeX commands or
-    delimiters in the text, and nothing drawn in KaTeX's error colour."""
+def test_no_math_error_in_the_pdf(lang, site, texts):
+    """A formula Temml could not render shows its TeX source in red (the build refuses one,
+    but a page could still carry raw TeX): no TeX commands or delimiters in the text, and
+    nothing drawn in Temml's error colour."""
     raw = sorted(set(RAW_TEX.findall(texts[lang])))
-    red = sum(len(KATEX_ERROR_COLOUR.findall(s)) for s in content_streams(pdf_path(site, lang).read_bytes()))
+    red = sum(len(MATH_ERROR_COLOUR.findall(s)) for s in content_streams(pdf_path(site, lang).read_bytes()))
     assert not raw and not red, (f"{pdf_name(lang)}: raw TeX in the text: {raw}; "
-                                 f"{red} fills in KaTeX's error colour #cc0000")
+                                 f"{red} fills in Temml's error colour #b22222")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -48,25 +48,28 @@ def test_html_lang_is_the_page_language(page, visit):
 
 
 def check_math(v, expected: int):
-    assert v.katex["errors"] == 0, f"{v.url}: {v.katex['errors']} .katex-error elements"
-    assert v.katex["katex"] == expected, (
-        f"{v.url}: {v.katex['katex']} rendered formulas (.katex), {expected} in {v.page.source.name}")
-    assert v.katex["invisible"] == 0, f"{v.url}: {v.katex['invisible']} formulas take no space"
+    assert v.math["errors"] == 0, f"{v.url}: {v.math['errors']} merror/.temml-error elements"
+    assert v.math["formulas"] == expected, (
+        f"{v.url}: {v.math['formulas']} rendered formulas (<math>), {expected} in {v.page.source.name}")
+    assert v.math["invisible"] == 0, f"{v.url}: {v.math['invisible']} formulas take no space"
     left = [t for t in RAW_TEX if t in v.visible_text]
     assert not left, f"{v.url}: raw TeX delimiters {left} in the visible text (outside code)"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_math_renders(page, visit):
-    """One .katex element per formula of the source (display math is .katex-display > .katex,
-    so counting .katex counts each formula once), no .katex-error, no raw delimiters.
+    """One <math> element per formula of the source, no error element, no raw delimiters,
+    and the formulas drawn in the site's math font (loaded, not a system fallback).
     Notebook pages count the formulas of their Markdown cells."""
-    check_math(visit(page), formula_count(page.source))
+    v = visit(page)
+    check_math(v, formula_count(page.source))
+    if formula_count(page.source):
+        assert v.math["font"], f"{v.url}: the math font (Latin Modern Math) was not loaded"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_math_is_rendered_without_javascript(page, visit_without_js):
-    """The formulas are KaTeX HTML in the page itself (rendered at build time), so a reader
+    """The formulas are MathML in the page itself (rendered at build time), so a reader
     with JavaScript off sees every one of them."""
     check_math(visit_without_js(page), formula_count(page.source))
 
