@@ -275,11 +275,9 @@ def test_every_chapter_has_exercises_with_hidden_solution_cells(page):
 
 
 def test_notebook_pages_show_solution_cells_closed():
-    """hooks/notebook_pages.py wraps a solution cell (nbconvert nests its div in a copy of itself)
+    """tools/notebook_pages.py wraps a solution cell (nbconvert nests its div in a copy of itself)
     in a closed <details>, and leaves other cells alone."""
-    import sys
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from notebook_pages import WORDS, closed_solutions
+    from tools.notebook_pages import WORDS, closed_solutions
 
     solution = ('<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">\n'
                 '<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">\n<div>code</div>\n</div>\n</div>')

@@ -1,0 +1,280 @@
+"""Notebook pages: docs/<lang>/notebooks/<chapter>.ipynb, made by tools/notebooks.py.
+
+- MkDocs treats .ipynb files as pages, so mkdocs-jupyter renders them under
+  mkdocs-static-i18n instead of copying raw JSON (mkdocs-static-i18n issue 198).
+- A chapter page that has a notebook links to it, and to Colab, under its title.
+- A notebook page gets a download button for its .ipynb (mkdocs-jupyter's `include_source`
+  copies the file next to the page).
+- Its headings get the ids Python-Markdown would give them (Hindi ones included: nbconvert
+  gives every Devanagari heading the same empty id), and the table of contents is rebuilt
+  from them (mkdocs-jupyter's loses inline code and links to ids the page does not have).
+- Light pages that look like the chapters: of nbconvert's output only the cells stay (its
+  ~600 KB of inline JupyterLab and Pygments CSS, its copy-button script, and its MathJax and
+  mermaid loaders from a CDN go). Code cells and their printed output get the markup of
+  Material's code blocks (`div.language-python.highlight` / `div.language-text.highlight`,
+  `pre > code`), so the chapter pages' colours, contrast fixes, copy button and "Output"
+  label apply as they are; docs/assets/stylesheets/notebook.css (linked on notebook pages
+  only) hides the prompts and cell tags. An image attached to a cell is shown from the
+  same file the chapter page shows, when the site has one with the same bytes (the .ipynb
+  keeps the attachment, for Colab and Jupyter).
+- Links to the site itself (absolute site_url addresses in the .ipynb) become relative.
+- The notebook's $...$ math is marked up as pymdownx.arithmatex marks it, so hooks/math.py
+  renders it at build time like the math of every other page.
+- A solution cell (an exercise's solution, tagged `solution` by tools/notebooks.py) is shown
+  in a closed <details class="success">, like the solution on the chapter page.
+- Notebook pages are left out of the search index: they hold the same text as their
+  chapters, and lunr would rank them above the chapter.
+- nbconvert runs only for a notebook that changed: mkdocs-jupyter's rendering of each
+  notebook is kept in .cache/notebook-pages/, keyed by the .ipynb's bytes, mkdocs-jupyter's
+  options and the versions of mkdocs-jupyter and nbconvert (mkdocs-jupyter's own cache
+  evicts the other language's entries on every build). Its per-notebook INFO lines are
+  logged at DEBUG level (`mkdocs build -v` shows them).
+"""
+import base64
+import hashlib
+import json
+import logging
+import posixpath
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import material
+import mkdocs.utils
+from markdown.extensions.toc import slugify, unique
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+if ".ipynb" not in mkdocs.utils.markdown_extensions:
+    mkdocs.utils.markdown_extensions = (*mkdocs.utils.markdown_extensions, ".ipynb")
+
+WORDS = {
+    "en": {"run": "Run this chapter yourself: [as a Jupyter notebook]({notebook}) · [in Colab]({colab})",
+           "download": "Download the notebook (.ipynb)",
+           "solution": "Solution: code and output"},
+    "hi": {"run": "यह अध्याय ख़ुद चलाइए: [Jupyter नोटबुक के रूप में]({notebook}) · [Colab में]({colab})",
+           "download": "नोटबुक डाउनलोड करें (.ipynb)",
+           "solution": "हल: कोड और आउटपुट"},
+}
+DOWNLOAD_ICON = (Path(material.__file__).parent / "templates/.icons/material/download.svg").read_text()
+STYLESHEET = "assets/stylesheets/notebook.css"
+CACHE = Path(__file__).resolve().parent.parent / ".cache" / "notebook-pages"
+# nbconvert's output is its <head> matter (styles, scripts), then the cells in this wrapper,
+# then a stray <style> block: only the wrapper stays.
+WRAPPER = re.compile(r'<div class="jupyter-wrapper">.*<!-- jupyter-wrapper -->', re.S)
+COPY_BUTTON = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
+                         r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>\s*', re.S)
+CODE = re.compile(r'<div class="highlight-ipynb hl-(?P<lang>[\w+-]+)"><pre>(?:<span></span>)?(?P<code>.*?)</pre></div>', re.S)
+OUTPUT = re.compile(r'<div class="jp-RenderedText jp-OutputArea-output"[^>]*>\s*<pre>(?P<text>.*?)</pre>\s*</div>', re.S)
+CELL_ID = re.compile(r' id="cell-id=[^"]*"')
+DATA_IMAGE = re.compile(r'src="data:image/[\w+.-]+;base64,(?P<data>[A-Za-z0-9+/=\s]+)"')
+MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
+# $$...$$ is display math: a <div>, so it replaces the paragraph nbconvert wrapped it in
+# (a <div> inside a <p> is invalid HTML).
+DISPLAY_MATH = re.compile(r"<p>\s*\$\$(.+?)\$\$\s*</p>|\$\$(.+?)\$\$", re.S)
+MATH_IN_PARAGRAPH = re.compile(r'<p>(?:(?!</p>).)*?<div class="arithmatex">', re.S)
+SITE_LINK = re.compile(r'<a href="(?P<url>[^"]+)"')
+HEADING = re.compile(r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>', re.S)
+SOLUTION_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell[^"]*\bcelltag_solution\b[^"]*">')
+DIV_TAG = re.compile(r"<div\b|</div>")
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$")
+
+
+class _PerNotebookLinesAsDebug(logging.Filter):
+    """mkdocs-jupyter logs two INFO lines per notebook on every build: DEBUG instead."""
+
+    def filter(self, record):
+        if record.levelno != logging.INFO:
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG)
+
+
+for _name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
+    logging.getLogger(_name).addFilter(_PerNotebookLinesAsDebug())
+
+
+def is_notebook(page) -> bool:
+    return page.file.src_uri.endswith(".ipynb")
+
+
+def language(page, config) -> str:
+    return getattr(page.file, "locale", None) or config.theme.get("language") or "en"
+
+
+def colab_url(notebook_src_uri: str, config) -> str:
+    repo = re.fullmatch(r"https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?", config.repo_url or "")
+    branch = re.search(r"(?:edit|blob)/([^/]+)/", config.edit_uri or "")
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    return (f"https://colab.research.google.com/github/{repo[1]}/blob/"
+            f"{branch[1] if branch else 'main'}/{docs}/{notebook_src_uri}")
+
+
+def cache_path(page, config) -> Path:
+    """.cache/notebook-pages/<lang>-<name>-<hash of the .ipynb, mkdocs-jupyter's options, versions>.json"""
+    options = config.plugins["mkdocs-jupyter"].config
+    key = hashlib.sha256(Path(page.file.abs_src_path).read_bytes())
+    key.update(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
+    key.update(f"mkdocs-jupyter {version('mkdocs-jupyter')} nbconvert {version('nbconvert')}".encode())
+    name = page.file.abs_src_path.removeprefix(config.docs_dir).strip("/\\").removesuffix(".ipynb")
+    return CACHE / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}-{key.hexdigest()[:16]}.json"
+
+
+@event_priority(-50)  # after mkdocs-jupyter's on_pre_page, which gives the page its render()
+def on_pre_page(page, config, files):
+    """Render a notebook page from the cache when its notebook has not changed since."""
+    if not is_notebook(page):
+        return page
+    convert, cached = page.render, cache_path(page, config)
+
+    def render(config, files):
+        if cached.exists():
+            stored = json.loads(cached.read_text(encoding="utf-8"))
+            page.content, page.title = stored["content"], stored["title"]
+            page.toc = get_toc([])  # on_page_content makes it from the headings
+            return
+        convert(config, files)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        for stale in CACHE.glob(cached.name.rsplit("-", 1)[0] + "-*.json"):
+            stale.unlink()  # this notebook's older renderings
+        tmp = cached.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"content": page.content, "title": page.title}), encoding="utf-8")
+        tmp.replace(cached)
+
+    page.render = render
+    return page
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Under a chapter's title: links to its notebook page and to Colab."""
+    src = page.file.src_uri
+    lang_dir, _, name = src.partition("/")
+    notebook = f"{lang_dir}/notebooks/{name.removesuffix('.md')}.ipynb"
+    if is_notebook(page) or not files.get_file_from_path(notebook):
+        return markdown
+    words = WORDS.get(language(page, config), WORDS["en"])
+    line = words["run"].format(notebook=posixpath.relpath(notebook, posixpath.dirname(src)),
+                               colab=colab_url(notebook, config))
+    return re.sub(r"^(# .*)$", lambda m: f"{m[1]}\n\n{line}\n", markdown, count=1, flags=re.M)
+
+
+def headings_and_toc(html: str, page) -> str:
+    """Give each heading Python-Markdown's id and make the page's table of contents from them."""
+    used, tokens, stack = set(), [], []
+
+    def one(m: re.Match) -> str:
+        level, text = int(m["level"]), re.sub(r"<[^>]+>", "", m["inner"]).strip()
+        anchor = unique(slugify(text, "-"), used)
+        token = {"level": level, "id": anchor, "name": text, "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+        return (f'<h{level} id="{anchor}">{m["inner"]}'
+                f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a></h{level}>')
+
+    html = HEADING.sub(one, html)
+    page.toc = get_toc(tokens)
+    return html
+
+
+def material_markup(html: str) -> str:
+    """Only nbconvert's cells, with code and printed output marked up as Material's code blocks."""
+    wrapper = WRAPPER.search(html)
+    if not wrapper:
+        raise PluginError("tools/notebook_pages.py: no jupyter-wrapper in mkdocs-jupyter's output")
+    html = COPY_BUTTON.sub("", wrapper[0])
+    html = CODE.sub(lambda m: f'<div class="language-{m["lang"]} highlight"><pre><span></span>'
+                              f'<code>{m["code"]}</code></pre></div>', html)
+    html = OUTPUT.sub(lambda m: f'<div class="language-text highlight"><pre><span></span>'
+                                f'<code>{m["text"]}</code></pre></div>', html)
+    for left in ("highlight-ipynb", "jp-RenderedText"):
+        if left in html:  # mkdocs-jupyter changed its markup: unstyled code would go unnoticed
+            raise PluginError(f"tools/notebook_pages.py: {left} left in a notebook page; update CODE/OUTPUT")
+    html = html.replace(' tabindex="0"', "")  # cells are not controls: no tab stop on each
+    # Material names each code block after its closest ancestor with an id (the copy button
+    # copies "#__code_<id> > code"): with nbconvert's cell ids ("cell-id=cell-1") a cell's
+    # code and output would share a name that is not even a valid selector.
+    return CELL_ID.sub("", html)
+
+
+def closed_solutions(html: str, words: dict) -> str:
+    """A solution cell (tagged by tools/notebooks.py) shows closed, as on the chapter page."""
+    out, pos = [], 0
+    for m in SOLUTION_CELL.finditer(html):
+        if m.start() < pos:  # nbconvert nests a cell's div in a copy of itself: already wrapped
+            continue
+        depth, end = 0, None
+        for tag in DIV_TAG.finditer(html, m.start()):
+            depth += 1 if tag[0] == "<div" else -1
+            if depth == 0:
+                end = tag.end()
+                break
+        if end is None:
+            raise PluginError("tools/notebook_pages.py: a solution cell's <div> is never closed")
+        out += [html[pos:m.start()], f'<details class="success"><summary>{words["solution"]}</summary>',
+                html[m.start():end], "</details>"]
+        pos = end
+    return "".join(out) + html[pos:]
+
+
+def images_from_files(html: str, page, files) -> str:
+    """An attached image that the site has as a file (same bytes) is shown from that file."""
+    by_bytes = {}
+    for file in files.media_files():
+        if file.abs_src_path and file.src_uri.rsplit(".", 1)[-1].lower() in ("svg", "png", "jpg", "jpeg", "gif", "webp"):
+            by_bytes.setdefault(Path(file.abs_src_path).read_bytes(), file)
+
+    def one(m: re.Match) -> str:
+        file = by_bytes.get(base64.b64decode(m["data"]))
+        return f'src="{get_relative_url(file.url, page.url)}"' if file else m[0]
+
+    return DATA_IMAGE.sub(one, html)
+
+
+def on_page_content(html, page, config, files):
+    """A notebook page: nbconvert's cells in Material's markup, headings and contents fixed,
+    left out of search, and a button to download its .ipynb (mkdocs-jupyter copies it next
+    to the page)."""
+    if not is_notebook(page):
+        return html
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    html = images_from_files(material_markup(html), page, files)
+    words = WORDS.get(language(page, config), WORDS["en"])
+    html = closed_solutions(relative_site_links(headings_and_toc(html, page), page, config), words)
+    name = posixpath.basename(page.file.src_uri)
+    button = (f'<a href="{name}" download title="{words["download"]}" aria-label="{words["download"]}" '
+              f'class="md-content__button md-icon">{DOWNLOAD_ICON}</a>')
+    return button + html
+
+
+def arithmatex(cell: re.Match) -> str:
+    body = DISPLAY_MATH.sub(lambda m: f'<div class="arithmatex">\\[{m[1] or m[2]}\\]</div>', cell[2])
+    if MATH_IN_PARAGRAPH.search(body):
+        raise PluginError("tools/notebook_pages.py: display math ($$...$$) inside a paragraph of a "
+                          f"notebook's Markdown cell; give it a paragraph of its own:\n{body[:300]}")
+    body = INLINE_MATH.sub(lambda m: f'<span class="arithmatex">\\({m[1]}\\)</span>', body)
+    return cell[1] + body + cell[3]
+
+
+def relative_site_links(html: str, page, config) -> str:
+    """The notebooks link to the site by its absolute site_url addresses (right in the
+    downloaded .ipynb); on the notebook page those links are relative, so a local copy or
+    a preview keeps the reader on the same copy of the site."""
+    def one(m: re.Match) -> str:
+        if not m["url"].startswith(config.site_url):
+            return m[0]
+        return f'<a href="{get_relative_url(m["url"][len(config.site_url):] or ".", page.url)}"'
+
+    return SITE_LINK.sub(one, html)
+
+
+@event_priority(50)  # before hooks/math.py, which renders the arithmatex markup
+def on_post_page(output, page, config):
+    if not is_notebook(page):
+        return output
+    css = get_relative_url(STYLESHEET, page.url)
+    output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+    return MARKDOWN_CELL.sub(arithmatex, output)
