@@ -8,7 +8,7 @@ Prints, from one run on one machine, the median wall time of:
   - torch plus its first optimizer (which imports torch._dynamo), the floor for snippets
     that train with torch.optim, and the doc tests' ratio to it;
   - `mkdocs build --strict` (into a temporary folder; site/ is left alone).
-The commands take turns, after one untimed round (warm disk cache, KaTeX assets fetched);
+The commands take turns, after one untimed round (warm disk cache, Temml fetched);
 the load average is printed, since other work on the machine skews every figure.
 """
 import argparse

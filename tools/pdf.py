@@ -9,10 +9,10 @@ Each language's book is one print page assembled from the built chapter pages, i
 then a contents list, then each page's article. Ids get the page's name in front, and links
 between pages of the book become links to those ids, so they work inside the PDF; a link to
 a page outside the book (a notebook page, a download) points at the published site. The
-page keeps the site's stylesheets (Material, KaTeX, extra_css) and adds tools/pdf.css.
+page keeps the site's stylesheets (Material, the math stylesheets, extra_css) and adds tools/pdf.css.
 
 The site is served from 127.0.0.1 and opened in Debian's Chromium, which prints the page with
-print-to-PDF (Playwright), so Devanagari is shaped and KaTeX looks as on the site. A request
+print-to-PDF (Playwright), so Devanagari is shaped and the math looks as on the site. A request
 for any other host is aborted and fails the command, as does any failed request.
 
 The PDFs are written into the site's root, site/llm-basics-en.pdf and site/llm-basics-hi.pdf:

@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright
 
 from tools.pdf import print_books
 from tools import npm
-from tools.served_site import (ROOT, SitePage, SiteServer, build_site, chromium_problem, formula_count,
+from tools.served_site import (ROOT, SitePage, SiteServer, build_site, chromium_problem,
                                launch_chromium, source_pages)
 from tools.site_config import mkdocs_config
 

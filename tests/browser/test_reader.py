@@ -36,7 +36,7 @@ def test_page_loads_cleanly(page, visit):
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_no_request_leaves_the_local_server(page, visit, server):
-    """Fonts, KaTeX, scripts, analytics: everything comes from the site itself."""
+    """Fonts, math, scripts, analytics: everything comes from the site itself."""
     v = visit(page)
     foreign = sorted({u for u in v.requests if off_site(u, server)})
     assert not foreign, f"{v.url} asked other hosts for:\n" + "\n".join(foreign)
