@@ -190,8 +190,9 @@ def record(page, visit: Visit):
 def visit(context, server, axe_source):
     """visit(page) -> Visit: the page loaded with JavaScript until the network is idle
     (the search worker and its scripts included), measured, photographed, checked by axe-core
-    (light scheme, as the system asks); then each Python block's copy button is clicked
-    (exercise solutions opened first: a closed <details> hides its buttons), and last the
+    (light scheme, as the system asks); then each Python block is scrolled into view and its
+    copy button clicked (exercise solutions opened first: a closed <details> hides its blocks;
+    with `content.lazy` Material adds a block's button when the block first shows), and last the
     language menu's link to the other language (Material's script intercepts that click).
     One visit per page per session."""
     visits = {}
@@ -217,10 +218,11 @@ def visit(context, server, axe_source):
         result.scheme = tab.evaluate(SCHEME_JS)
         result.axe = run_axe(tab, axe_source)
         tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # solutions
-        buttons = tab.locator(".language-python button[data-md-type=copy]")
-        for i in range(buttons.count()):
+        blocks = tab.locator(".language-python pre")
+        for i in range(blocks.count()):
+            blocks.nth(i).scroll_into_view_if_needed()
             tab.evaluate("navigator.clipboard.writeText('')")
-            buttons.nth(i).click()
+            blocks.nth(i).locator("button[data-md-type=copy]").click()
             result.copied.append(tab.evaluate("navigator.clipboard.readText()"))
         if result.switcher_href:
             tab.hover(".md-header__option .md-select")

@@ -261,3 +261,50 @@ def test_copy_button_copies_exactly_the_code(page, visit):
     """Each Python block's copy button puts the block's code (as the doc tests run it, from
     the snippet file) on the clipboard, nothing more, nothing less."""
     assert visit(page).copied == [b.code.rstrip("\n") for b in parse_page(page.source)]
+
+
+@pytest.mark.parametrize("lang_path", ["autograd/", "hi/autograd/"])
+def test_the_scheme_toggle_switches_and_is_remembered(lang_path, browser, server):
+    """overrides/partials/javascripts/palette.html replaces Material's palette script: the toggle
+    shows one button, switches light and dark, and the choice holds on the next page, before
+    and after Material's own scripts start (after the first paint)."""
+    from conftest import guarded_context
+
+    context = guarded_context(browser, server, color_scheme="light")
+    try:
+        tab = context.new_page()
+        tab.goto(server.url(lang_path), wait_until="networkidle")
+        scheme = "document.body.getAttribute('data-md-color-scheme')"
+        visible = "form.md-header__option label:not([hidden])"
+        assert tab.evaluate(scheme) == "default"
+        assert tab.locator(visible).count() == 1
+        tab.locator(visible).click()
+        assert tab.evaluate(scheme) == "slate"
+        assert tab.locator(visible).count() == 1
+        tab.goto(server.url("backprop/" if lang_path == "autograd/" else "hi/backprop/"), wait_until="commit")
+        tab.wait_for_selector("form.md-header__option")
+        assert tab.evaluate(scheme) == "slate"  # applied in the header, before the page is drawn
+        tab.wait_for_load_state("networkidle")
+        assert tab.evaluate(scheme) == "slate"
+        assert tab.evaluate("typeof component$") == "object", "Material's scripts did not start"
+        tab.locator(visible).click()
+        assert tab.evaluate(scheme) == "default"
+    finally:
+        context.close()
+
+
+def test_no_script_runs_before_the_first_paint(site):
+    """overrides/main.html: every page's scripts (Material's bundle, extra_javascript) wait, as
+    placeholders, for the first paint; only small inline scripts run while the page is parsed,
+    and no page mounts Material's palette component (its start-up restyles every element twice)."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if "<body" not in html or "md-header" not in html:
+            continue
+        body = html.split("<body", 1)[1]
+        assert not re.search(r"<script[^>]* src=", body), f"{page}: a <script src> runs before the first paint"
+        placeholders = re.findall(r'<script type="text/plain" data-after-first-paint="([^"]+)"', body)
+        assert [p.rsplit("/", 1)[-1].split(".")[0] for p in placeholders] == ["bundle", "a11y"], f"{page}: {placeholders}"
+        assert 'data-md-component="palette"' not in body, page
