@@ -6,10 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from tools import doctest_report
+from tools import doctest_memo, doctest_report
 from tools.doctests import ROOT
 
 REPORT = pytest.StashKey[doctest_report.Collector]()
+MEMO = pytest.StashKey["doctest_memo.Memo | None"]()
 
 
 def pytest_addoption(parser):
@@ -21,10 +22,16 @@ def pytest_addoption(parser):
     group.addoption("--docs-report", metavar="PATH", default=None,
                     help="where the doc tests write their JSON report (default .cache/doctest-report.json, "
                          "-cuda.json with --device cuda; see tools/doctest_report.py)")
+    group.addoption("--rerun-snippets", action="store_true",
+                    help="run every doc-test block again instead of reusing what the same code printed "
+                         "before (kept in .cache/printed-by/; see tools/doctest_memo.py)")
 
 
 def pytest_configure(config):
-    config.stash[REPORT] = doctest_report.Collector(config.getoption("--device"))
+    device = config.getoption("--device")
+    config.stash[REPORT] = doctest_report.Collector(device)
+    config.stash[MEMO] = doctest_memo.for_session(device, config.getoption("--update-outputs"),
+                                                  config.getoption("--rerun-snippets"))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -48,6 +55,19 @@ def pytest_sessionfinish(session):
         return
     path = config.getoption("--docs-report")
     collector.write(Path(path) if path else doctest_report.default_path(collector.device), ROOT / "docs")
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """One line: how many doc-test blocks ran and how many were reused from the memo."""
+    memo = config.stash[MEMO]
+    if memo is not None and memo.ran + memo.reused:
+        terminalreporter.write_line(memo.summary())
+
+
+@pytest.fixture(scope="session")
+def printed_memo(request):
+    """What blocks printed before (tools/doctest_memo.py), or None where every block must run."""
+    return request.config.stash[MEMO]
 
 
 @pytest.fixture(scope="session")

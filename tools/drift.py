@@ -207,11 +207,12 @@ def rel(path: Path) -> str:
 # --- step 2: the doc tests -------------------------------------------------------------------
 
 def run(python: str, report: Path, root: Path | None = None) -> dict:
-    """Run tests/test_docs.py with `python` in `root` (the repository); the report it writes."""
+    """Run tests/test_docs.py with `python` in `root` (the repository); the report it writes.
+    Every block runs (`--rerun-snippets`): nothing printed under another torch is reused."""
     report.unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     done = subprocess.run([python, "-m", "pytest", "tests/test_docs.py", "-q", "-p", "no:cacheprovider",
-                           "--docs-report", str(report)],
+                           "--rerun-snippets", "--docs-report", str(report)],
                           cwd=root or ROOT, capture_output=True, text=True, env=env)
     result = doctest_report.read(report)
     if result is None:
