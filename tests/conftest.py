@@ -1,8 +1,7 @@
-import os
-import subprocess
-import sys
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -76,63 +75,62 @@ def run_cache():
     return {}
 
 
-# A tiny bilingual MkDocs site built with this project's translation and glossary hooks.
-# Tests of what the build adds to pages (staleness notices, tooltips) build it in a
-# temporary folder: docs/en/*.md and docs/hi/*.md, Material, static-i18n, the hooks.
-CONFIG = f"""\
-site_name: Fixture
-docs_dir: docs
-strict: true
-theme:
-  name: material
-  features: [content.tooltips]
-plugins:
-  - i18n:
-      docs_structure: folder
-      fallback_to_default: false
-      languages:
-        - {{locale: en, default: true, name: English, build: true}}
-        - {{locale: hi, name: हिन्दी, build: true}}
-hooks:
-  - {ROOT / "hooks" / "translation_status.py"}
-  - {ROOT / "hooks" / "glossary_tooltips.py"}
-markdown_extensions:
-  - abbr
-  - admonition
-  - pymdownx.arithmatex: {{generic: true}}
-  - pymdownx.superfences
-"""
+# --- slow subprocess work, started early ---------------------------------------------------
+# A test module lists in EARLY the functions that do its slow subprocess work (mini-site
+# builds, real pytest runs): each takes a fresh folder and returns what its tests check. They
+# start one after another in a background thread as soon as collection ends, so they run on
+# the other core while the in-process tests run; the tests that wait for them (fixture
+# `early`) run last.
+
+class Early:
+    """Runs functions in a background thread, each once; result(fn) waits for fn's."""
+
+    def __init__(self):
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early")
+        self.folder = Path(tempfile.mkdtemp(prefix="pytest-early-"))
+        self.started: dict = {}
+
+    def start(self, fn):
+        if fn not in self.started:
+            folder = self.folder / f"{fn.__module__}.{fn.__name__}"
+            folder.mkdir()
+            self.started[fn] = self.pool.submit(fn, folder)
+        return self.started[fn]
+
+    def result(self, fn):
+        return self.start(fn).result()
+
+    def close(self):
+        self.pool.shutdown(cancel_futures=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _write_site(root: Path, pages: dict[str, str]) -> Path:
-    """pages: {"en/page.md": text, ...}; returns the docs folder."""
-    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    for name, text in pages.items():
-        path = root / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root / "docs"
+EARLY = pytest.StashKey[Early]()
 
 
-def _build(root: Path) -> Path:
-    """Build the site with `mkdocs build --strict`; returns the site folder."""
-    site = root / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                           "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert done.returncode == 0, f"mkdocs build failed:\n{done.stdout}\n{done.stderr}"
-    return site
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected what they deselect
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: "early" in getattr(item, "fixturenames", ()))  # stable: waiting tests last
 
 
-def _html(site: Path, page: str) -> str:
-    """The built HTML of "en/page.md" or "hi/page.md"."""
-    lang, name = page.split("/", 1)
-    stem = name.removesuffix(".md")
-    path = site / ("" if lang == "en" else lang) / ("" if stem == "index" else stem) / "index.html"
-    return path.read_text(encoding="utf-8")
+def pytest_collection_finish(session):
+    if session.config.option.collectonly:
+        return
+    early = session.config.stash[EARLY] = Early()
+    for item in session.items:
+        if "early" in getattr(item, "fixturenames", ()):
+            for fn in getattr(item.module, "EARLY", ()):
+                early.start(fn)
 
 
-@pytest.fixture
-def mini_site():
-    """write(root, {"en/page.md": text, ...}) -> docs folder; build(root) -> site; html(site, "hi/page.md")."""
-    return SimpleNamespace(write=_write_site, build=_build, html=_html)
+def pytest_unconfigure(config):
+    if EARLY in config.stash:
+        config.stash[EARLY].close()
+
+
+@pytest.fixture(scope="session")
+def early(request):
+    """early(fn) -> what fn(folder) returned, fn being listed in the test module's EARLY."""
+    if EARLY not in request.config.stash:
+        request.config.stash[EARLY] = Early()
+    return request.config.stash[EARLY].result

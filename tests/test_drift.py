@@ -3,8 +3,6 @@
 No test installs torch: the venv step (`prepare`) is replaced by this interpreter where a
 test runs the doc tests, and pip's answers are recorded ones.
 """
-import contextlib
-import io
 import json
 import subprocess
 import sys
@@ -54,29 +52,41 @@ def doc_tests(project, *args):
                            *args], cwd=project, capture_output=True, text=True)
 
 
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory):
+REAL_RUN = drift.run  # as imported: tests below replace drift.run while this runs in the background
+
+
+def real_runs(folder):
     """The fixture project's doc tests, run for real three times in this order (the only
-    subprocesses here): plainly, writing a.json; by `python -m tools.drift` (its venv step
-    replaced by this interpreter), with LIE planted in every stored output; with
-    --update-outputs, LIE planted again."""
-    tmp = tmp_path_factory.mktemp("drift")
-    root, venv = make_project(tmp), here_as_venv(tmp / "venv")
+    subprocesses here; in the background, conftest: EARLY): plainly, writing a.json; as
+    `python -m tools.drift` runs them (`drift.run`, with this interpreter as the venv's),
+    with LIE planted in every stored output; with --update-outputs, LIE planted again."""
+    root, venv = make_project(folder), here_as_venv(folder / "venv")
+    memo = root / ".cache" / "printed-by"
     plain = doc_tests(root, "--docs-report", "a.json")
-    lies = plant_lies(root / ".cache" / "printed-by")
-    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(io.StringIO()) as out:
-        patch.setattr(drift, "prepare", lambda python, torch: venv)
-        patch.setattr(drift, "ROOT", root)
-        status = drift.main(["--torch", "2.13.0"])
-    lies_again = plant_lies(root / ".cache" / "printed-by")
+    lies = plant_lies(memo)
+    report = REAL_RUN(str(venv / "bin" / "python"), venv / "doctest-report.json", root)
+    lies_again = plant_lies(memo)
     update = doc_tests(root, "--update-outputs", "--docs-report", "c.json")
-    return SimpleNamespace(root=root, venv=venv, plain=plain, lies=(lies, lies_again), drift_status=status,
-                           drift_out=out.getvalue(), update=update)
+    return SimpleNamespace(root=root, venv=venv, plain=plain, lies=(lies, lies_again), report=report, update=update)
 
 
-def test_a_planted_difference_shows_in_the_table_and_fails(runs):
-    assert runs.drift_status == 1
-    out = runs.drift_out
+EARLY = [real_runs]
+
+
+@pytest.fixture(scope="module")
+def runs(early):
+    return early(real_runs)
+
+
+def test_a_planted_difference_shows_in_the_table_and_fails(runs, monkeypatch, capsys):
+    def the_real_run(python, report):  # made in the background (real_runs); main's part is the rest
+        assert (python, report) == (str(runs.venv / "bin" / "python"), runs.venv / "doctest-report.json")
+        return runs.report
+
+    monkeypatch.setattr(drift, "prepare", lambda python, torch: runs.venv)
+    monkeypatch.setattr(drift, "run", the_real_run)
+    assert drift.main(["--torch", "2.13.0"]) == 1
+    out = capsys.readouterr().out
     rows = {tuple(line.split()) for line in out.splitlines()}
     assert ("drifted.md", "en", "1", "1") in rows, out
     assert ("steady.md", "en", "1", "0") in rows and ("steady.md", "hi", "1", "0") in rows, out
@@ -91,7 +101,8 @@ def test_a_planted_difference_shows_in_the_table_and_fails(runs):
 
 def test_drift_and_update_outputs_run_every_block_whatever_the_memo_holds(runs):
     assert runs.lies == (4, 4), "each run stores 4: 2 distinct blocks, with default threads and with 1"
-    assert LIE.strip() not in runs.drift_out  # the steady pages passed (above): their code ran
+    assert runs.report["pages"]["en/steady.md"]["status"] == "passed"  # drift ran the code: no lie
+    assert runs.report["pages"]["hi/steady.md"]["status"] == "passed"
     page = (runs.root / "docs/en/drifted.md").read_text(encoding="utf-8")
     assert "```text\nok\n```" in page and LIE.strip() not in page
 
@@ -181,7 +192,7 @@ def test_pip_errors_become_one_clear_line(output, torch, message):
 
 
 def test_a_failed_install_removes_the_new_venv_and_says_why(tmp_path, monkeypatch):
-    def fake_run(cmd, **kwargs):
+    def fake_step(cmd):
         if cmd[1:3] == ["-m", "venv"]:
             (tmp_path / "py3.12-torch9.9.9" / "bin").mkdir(parents=True)
             (tmp_path / "py3.12-torch9.9.9" / "bin" / "python").touch()
@@ -191,7 +202,7 @@ def test_a_failed_install_removes_the_new_venv_and_says_why(tmp_path, monkeypatc
         return subprocess.CompletedProcess(cmd, 1, "", CONFLICT)
 
     monkeypatch.setattr(drift, "python_version", lambda python: "3.12")
-    monkeypatch.setattr(drift.subprocess, "run", fake_run)
+    monkeypatch.setattr(drift, "venv_step", fake_step)
     with pytest.raises(drift.DriftError, match=r"torch 9.9.9 is ruled out by a pip constraint .* \(pip.s log: "):
         drift.prepare("python3.12", "9.9.9", cache=tmp_path)
     assert not (tmp_path / "py3.12-torch9.9.9").exists()
@@ -205,7 +216,7 @@ def test_a_prepared_venv_is_reused_without_pip(tmp_path, monkeypatch):
     wanted = {"python": "3.12", "requirements": drift.requirements_for("2.14.1")}
     (folder / "drift.json").write_text(json.dumps({"wanted": wanted}))
     monkeypatch.setattr(drift, "python_version", lambda python: "3.12")
-    monkeypatch.setattr(drift.subprocess, "run", lambda *a, **k: pytest.fail("pip must not run"))
+    monkeypatch.setattr(drift, "venv_step", lambda *a, **k: pytest.fail("pip must not run"))
     assert drift.prepare("python3.12", "2.14.1", cache=tmp_path) == folder
 
 
