@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from tools import doctest_memo, doctest_report
+from tools import doctest_report, snippet_memo
 from tools.doctests import ROOT
 
 REPORT = pytest.StashKey[doctest_report.Collector]()
-MEMO = pytest.StashKey["doctest_memo.Memo | None"]()
+MEMOS = pytest.StashKey[dict]()
 
 
 def pytest_addoption(parser):
@@ -22,15 +22,16 @@ def pytest_addoption(parser):
                     help="where the doc tests write their JSON report (default .cache/doctest-report.json, "
                          "-cuda.json with --device cuda; see tools/doctest_report.py)")
     group.addoption("--rerun-snippets", action="store_true",
-                    help="run every doc-test block again instead of reusing what the same code printed "
-                         "before (kept in .cache/printed-by/; see tools/doctest_memo.py)")
+                    help="run every doc-test block, notebook and figure drawer again instead of reusing what "
+                         "the same code gave before (kept in .cache/snippet-runs/; see tools/snippet_memo.py)")
 
 
 def pytest_configure(config):
     device = config.getoption("--device")
     config.stash[REPORT] = doctest_report.Collector(device)
-    config.stash[MEMO] = doctest_memo.for_session(device, config.getoption("--update-outputs"),
-                                                  config.getoption("--rerun-snippets"))
+    config.stash[MEMOS] = {kind: snippet_memo.for_session(kind, device, config.getoption("--update-outputs"),
+                                                          config.getoption("--rerun-snippets"))
+                           for kind in snippet_memo.KINDS}
 
 
 @pytest.hookimpl(wrapper=True)
@@ -57,16 +58,16 @@ def pytest_sessionfinish(session):
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    """One line: how many doc-test blocks ran and how many were reused from the memo."""
-    memo = config.stash[MEMO]
-    if memo is not None and memo.ran + memo.reused:
-        terminalreporter.write_line(memo.summary())
+    """A line per kind of snippet run: how many ran, how many were reused (tools/snippet_memo.py)."""
+    for memo in config.stash[MEMOS].values():
+        if memo is not None and memo.ran + memo.reused:
+            terminalreporter.write_line(memo.summary())
 
 
 @pytest.fixture(scope="session")
-def printed_memo(request):
-    """What blocks printed before (tools/doctest_memo.py), or None where every block must run."""
-    return request.config.stash[MEMO]
+def memos(request):
+    """{"blocks", "notebooks", "figures": tools.snippet_memo.Memo, or None where everything must run}."""
+    return request.config.stash[MEMOS]
 
 
 @pytest.fixture(scope="session")

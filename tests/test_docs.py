@@ -27,7 +27,7 @@ def test_the_docs_have_blocks():
 
 
 @pytest.mark.parametrize("block", BLOCKS)
-def test_block_prints_what_the_page_shows(block, request, run_cache, printed_memo):
+def test_block_prints_what_the_page_shows(block, request, run_cache, memos):
     if isinstance(block, DocTestError):
         pytest.fail(str(block), pytrace=False)
     device = request.config.getoption("--device")
@@ -43,7 +43,7 @@ def test_block_prints_what_the_page_shows(block, request, run_cache, printed_mem
         same = same_output
     try:
         with cpu_random() if same else contextlib.nullcontext():
-            printed = printed_by(block, device, run_cache, printed_memo)
+            printed = printed_by(block, device, run_cache, memos["blocks"])
         if request.config.getoption("--update-outputs"):
             update(block, printed)
         else:
@@ -52,13 +52,13 @@ def test_block_prints_what_the_page_shows(block, request, run_cache, printed_mem
         pytest.fail(str(err), pytrace=False)
 
 
-def test_outputs_do_not_depend_on_thread_count(printed_memo):
+def test_outputs_do_not_depend_on_thread_count(memos):
     """Every block prints the same with one intra-op thread as with the default count."""
     blocks = {b.code: b for (b,) in (p.values for p in BLOCKS) if not isinstance(b, DocTestError)}.values()
     failures = []
     for block in blocks:
         try:
-            check(block, printed_by(block, memo=printed_memo, threads=1))
+            check(block, printed_by(block, memo=memos["blocks"], threads=1))
         except DocTestError as err:
             failures.append(err)
     torch = sys.modules.get("torch")  # not imported: no block uses torch, so its threads cannot matter

@@ -13,7 +13,7 @@ import pytest
 from tools import doctest_report, drift
 from tools.doctests import ROOT, pages, parse_page
 
-from test_doctest_memo import LIE, plant_lies
+from test_snippet_memo import LIE, plant_lies
 
 # A tiny copy of the project: the engine, the doc tests and their conftest, and fixture pages.
 PAGES = {
@@ -30,7 +30,7 @@ def make_project(folder):
     for name in ("pytest.ini", "tests/conftest.py", "tests/test_docs.py"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes((ROOT / name).read_bytes())
-    for module in ("__init__.py", "doctests.py", "doctest_memo.py", "doctest_report.py", "cuda_output.py"):
+    for module in ("__init__.py", "doctests.py", "snippet_memo.py", "doctest_report.py", "cuda_output.py"):
         (root / "tools").mkdir(exist_ok=True)
         (root / "tools" / module).write_bytes((ROOT / "tools" / module).read_bytes())
     for name, text in PAGES.items():
@@ -61,7 +61,7 @@ def real_runs(folder):
     `python -m tools.drift` runs them (`drift.run`, with this interpreter as the venv's),
     with LIE planted in every stored output; with --update-outputs, LIE planted again."""
     root, venv = make_project(folder), here_as_venv(folder / "venv")
-    memo = root / ".cache" / "printed-by"
+    memo = root / ".cache" / "snippet-runs"
     plain = doc_tests(root, "--docs-report", "a.json")
     lies = plant_lies(memo)
     report = REAL_RUN(str(venv / "bin" / "python"), venv / "doctest-report.json", root)
@@ -119,9 +119,9 @@ def test_the_report_is_deterministic_apart_from_its_date_and_update_outputs_writ
 
 
 def test_the_summary_says_how_many_blocks_ran_and_were_reused(runs):
-    assert ("doc tests: 4 blocks run, 0 reused from .cache/printed-by/ (same code, snippets, engine, device, "
+    assert ("doc-test blocks: 4 run, 0 reused from .cache/snippet-runs/ (same code, snippets, engine, device, "
             "threads, torch, numpy, python)") in runs.plain.stdout
-    assert "doc tests: 4 blocks run, none reused (--update-outputs runs every block)" in runs.update.stdout
+    assert "doc-test blocks: 4 run, none reused (--update-outputs runs everything)" in runs.update.stdout
 
 
 def test_no_difference_exits_zero_with_an_empty_diff_file(tmp_path, monkeypatch, capsys):

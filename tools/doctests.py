@@ -6,7 +6,7 @@ from snippets/ with pymdownx.snippets' `--8<-- "chapter/name.py"` line. Anything
 engine cannot handle is an error, never a skip.
 
 Needs only the standard library (and torch, imported when a block uses it), so that it runs
-on a bare GPU machine. What a block printed is kept on disk (tools/doctest_memo.py), so an
+on a bare GPU machine. What a block printed is kept on disk (tools/snippet_memo.py), so an
 unchanged block is not run again.
 """
 from __future__ import annotations
@@ -154,19 +154,20 @@ def parse_page(page: Path) -> list[Block]:
         raise DocTestError(f"{rel(page)} [{lang}] {err}") from None
     lines = text.split("\n")
     blocks: list[Block] = []
+    page_rel = rel(page)
     for k, f in enumerate(all_fences):
-        where = f"{rel(page)} [{lang}] line {f.line}"
+        if f.lang not in PYTHON_LANGS | UNSUPPORTED_LANGS:
+            continue
+        where = f"{page_rel} [{lang}] line {f.line}"
         if f.lang in UNSUPPORTED_LANGS:
             raise DocTestError(f"{where}: `{f.lang}` blocks are not supported; use a python block and an output block")
-        if f.lang not in PYTHON_LANGS:
-            continue
         snippets = include_paths(f, page, where) or []
         code = "".join(p.read_text(encoding="utf-8") for p in snippets) if snippets else f.body + "\n"
         out = all_fences[k + 1] if k + 1 < len(all_fences) else None
         between = "\n".join(lines[f.end:out.line - 1]) if out else ""
         if out is None or out.lang not in OUTPUT_LANGS or COMMENT.sub("", between).strip():
             raise DocTestError(f"{where}: Python block has no output block (```text) right under it")
-        out_paths = include_paths(out, page, f"{rel(page)} [{lang}] line {out.line}", must_exist=False)
+        out_paths = include_paths(out, page, f"{page_rel} [{lang}] line {out.line}", must_exist=False)
         if out_paths and len(out_paths) != 1:
             raise DocTestError(f"{where}: an output block includes exactly one .out file")
         if out_paths:  # a missing .out reads as empty: check() names it, update() writes it
@@ -233,7 +234,7 @@ def torch_threads(count: int | None, code: str):
 def printed_by(block: Block, device: str = "cpu", cache: dict | None = None, memo=None,
                threads: int | None = None) -> str:
     """What the block prints; runs each distinct code once per cache (en and hi share runs),
-    and not at all when `memo` (a tools.doctest_memo.Memo) holds what the same code printed
+    and not at all when `memo` (a tools.snippet_memo.Memo) holds what the same code printed
     before under the same engine, versions, device and threads."""
     key = (block.code, device, threads)
     if cache is not None and key in cache:
@@ -241,7 +242,7 @@ def printed_by(block: Block, device: str = "cpu", cache: dict | None = None, mem
     else:
         name = str(block.snippets[0]) if block.snippets else f"{rel(block.page)}:{block.line}"
         stored = memo.key(block, name, device, threads) if memo is not None else None
-        text = memo.printed(stored) if memo is not None else None
+        text = memo.get(stored, str) if memo is not None else None
         if text is not None:
             result = ("ok", text)
         else:
@@ -251,8 +252,8 @@ def printed_by(block: Block, device: str = "cpu", cache: dict | None = None, mem
                 if isinstance(err, KeyboardInterrupt):
                     raise
                 result = ("raised", snippet_traceback(err))
-            if memo is not None:
-                memo.keep(stored, *result)
+            if memo is not None:  # a run that raised is not kept: it runs again
+                memo.put(stored, result[1] if result[0] == "ok" else None)
         if cache is not None:
             cache[key] = result
     status, text = result
