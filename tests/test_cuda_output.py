@@ -1,5 +1,6 @@
 """The CUDA normalisation (tools/cuda_output.py) accepts what CUDA changes, nothing more."""
 import contextlib
+import gc
 
 import pytest
 
@@ -84,8 +85,17 @@ def test_a_real_numeric_difference_in_the_fixture_fails():
 
 @pytest.fixture(scope="module")
 def torch():
-    import torch
-
+    """torch, and the compiler stack that the meta device and the dispatch modes below import on
+    first use. Their ~300,000 objects live all session: imported with the garbage collector
+    paused (each full collection while importing would walk them all again, most of a second
+    in all), then frozen, so that later collections skip them too."""
+    gc.disable()
+    try:
+        import torch
+        import torch._dynamo
+    finally:
+        gc.freeze()
+        gc.enable()
     return torch
 
 
