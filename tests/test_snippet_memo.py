@@ -30,8 +30,10 @@ def memo(folder, kind="blocks", **options):
 
 @pytest.fixture
 def site(tmp_path):
-    """A copy of the engine's fixture docs and snippets, with a page whose block passes."""
-    shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
+    """A page whose block passes (adds.md), and the engine fixture's page whose block raises."""
+    for name in ("docs/en/raises.md", "snippets/demo/raises.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(FIXTURE / name, tmp_path / name)
     (tmp_path / "docs" / "en" / "adds.md").write_text(
         '# Adds\n\n```python\n--8<-- "demo/adds.py"\n```\n\n```text\n42\n```\n', encoding="utf-8")
     (tmp_path / "snippets" / "demo" / "adds.py").write_text("print(6 * 7)\n", encoding="utf-8")
