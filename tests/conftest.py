@@ -1,15 +1,15 @@
-import os
-import subprocess
-import sys
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
-from tools import doctest_report
+from tools import doctest_report, snippet_memo
 from tools.doctests import ROOT
 
 REPORT = pytest.StashKey[doctest_report.Collector]()
+MEMOS = pytest.StashKey[dict]()
 
 
 def pytest_addoption(parser):
@@ -21,10 +21,17 @@ def pytest_addoption(parser):
     group.addoption("--docs-report", metavar="PATH", default=None,
                     help="where the doc tests write their JSON report (default .cache/doctest-report.json, "
                          "-cuda.json with --device cuda; see tools/doctest_report.py)")
+    group.addoption("--rerun-snippets", action="store_true",
+                    help="run every doc-test block, notebook and figure drawer again instead of reusing what "
+                         "the same code gave before (kept in .cache/snippet-runs/; see tools/snippet_memo.py)")
 
 
 def pytest_configure(config):
-    config.stash[REPORT] = doctest_report.Collector(config.getoption("--device"))
+    device = config.getoption("--device")
+    config.stash[REPORT] = doctest_report.Collector(device)
+    config.stash[MEMOS] = {kind: snippet_memo.for_session(kind, device, config.getoption("--update-outputs"),
+                                                          config.getoption("--rerun-snippets"))
+                           for kind in snippet_memo.KINDS}
 
 
 @pytest.hookimpl(wrapper=True)
@@ -50,69 +57,81 @@ def pytest_sessionfinish(session):
     collector.write(Path(path) if path else doctest_report.default_path(collector.device), ROOT / "docs")
 
 
+def pytest_terminal_summary(terminalreporter, config):
+    """A line per kind of snippet run: how many ran, how many were reused (tools/snippet_memo.py)."""
+    for memo in config.stash[MEMOS].values():
+        if memo is not None and memo.ran + memo.reused:
+            terminalreporter.write_line(memo.summary())
+
+
+@pytest.fixture(scope="session")
+def memos(request):
+    """{"blocks", "notebooks", "figures": tools.snippet_memo.Memo, or None where everything must run}."""
+    return request.config.stash[MEMOS]
+
+
 @pytest.fixture(scope="session")
 def run_cache():
     """One run per distinct code and device, shared by the English and Hindi pages."""
     return {}
 
 
-# A tiny bilingual MkDocs site built with this project's translation and glossary hooks.
-# Tests of what the build adds to pages (staleness notices, tooltips) build it in a
-# temporary folder: docs/en/*.md and docs/hi/*.md, Material, static-i18n, the hooks.
-CONFIG = f"""\
-site_name: Fixture
-docs_dir: docs
-strict: true
-theme:
-  name: material
-  features: [content.tooltips]
-plugins:
-  - i18n:
-      docs_structure: folder
-      fallback_to_default: false
-      languages:
-        - {{locale: en, default: true, name: English, build: true}}
-        - {{locale: hi, name: हिन्दी, build: true}}
-hooks:
-  - {ROOT / "hooks" / "translation_status.py"}
-  - {ROOT / "hooks" / "glossary_tooltips.py"}
-markdown_extensions:
-  - abbr
-  - admonition
-  - pymdownx.arithmatex: {{generic: true}}
-  - pymdownx.superfences
-"""
+# --- slow subprocess work, started early ---------------------------------------------------
+# A test module lists in EARLY the functions that do its slow subprocess work (mini-site
+# builds, real pytest runs): each takes a fresh folder and returns what its tests check. They
+# start one after another in a background thread as soon as collection ends, so they run on
+# the other core while the in-process tests run; the tests that wait for them (fixture
+# `early`) run last.
+
+class Early:
+    """Runs functions in a background thread, each once; result(fn) waits for fn's."""
+
+    def __init__(self):
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early")
+        self.folder = Path(tempfile.mkdtemp(prefix="pytest-early-"))
+        self.started: dict = {}
+
+    def start(self, fn):
+        if fn not in self.started:
+            folder = self.folder / f"{fn.__module__}.{fn.__name__}"
+            folder.mkdir()
+            self.started[fn] = self.pool.submit(fn, folder)
+        return self.started[fn]
+
+    def result(self, fn):
+        return self.start(fn).result()
+
+    def close(self):
+        self.pool.shutdown(cancel_futures=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _write_site(root: Path, pages: dict[str, str]) -> Path:
-    """pages: {"en/page.md": text, ...}; returns the docs folder."""
-    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    for name, text in pages.items():
-        path = root / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root / "docs"
+EARLY = pytest.StashKey[Early]()
 
 
-def _build(root: Path) -> Path:
-    """Build the site with `mkdocs build --strict`; returns the site folder."""
-    site = root / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                           "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert done.returncode == 0, f"mkdocs build failed:\n{done.stdout}\n{done.stderr}"
-    return site
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected what they deselect
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: "early" in getattr(item, "fixturenames", ()))  # stable: waiting tests last
 
 
-def _html(site: Path, page: str) -> str:
-    """The built HTML of "en/page.md" or "hi/page.md"."""
-    lang, name = page.split("/", 1)
-    stem = name.removesuffix(".md")
-    path = site / ("" if lang == "en" else lang) / ("" if stem == "index" else stem) / "index.html"
-    return path.read_text(encoding="utf-8")
+def pytest_collection_finish(session):
+    if session.config.option.collectonly:
+        return
+    early = session.config.stash[EARLY] = Early()
+    for item in session.items:
+        if "early" in getattr(item, "fixturenames", ()):
+            for fn in getattr(item.module, "EARLY", ()):
+                early.start(fn)
 
 
-@pytest.fixture
-def mini_site():
-    """write(root, {"en/page.md": text, ...}) -> docs folder; build(root) -> site; html(site, "hi/page.md")."""
-    return SimpleNamespace(write=_write_site, build=_build, html=_html)
+def pytest_unconfigure(config):
+    if EARLY in config.stash:
+        config.stash[EARLY].close()
+
+
+@pytest.fixture(scope="session")
+def early(request):
+    """early(fn) -> what fn(folder) returned, fn being listed in the test module's EARLY."""
+    if EARLY not in request.config.stash:
+        request.config.stash[EARLY] = Early()
+    return request.config.stash[EARLY].result

@@ -3,11 +3,11 @@ import json
 
 import pytest
 
+import mini_site
 from tools import checked_with, doctest_report
 from tools.doctests import ROOT, pages, parse_page
 
-PAGE = "# Sums\n\nText.\n\n```python\nprint(1 + 1)\n```\n\n```text\n2\n```\n"
-HI_PAGE = "# योग\n\nपाठ।\n\n```python\nprint(1 + 1)\n```\n\n```text\n2\n```\n"
+PAGE, HI_PAGE = mini_site.SUMS["en/sums.md"], mini_site.SUMS["hi/sums.md"]
 NO_CODE = "# Home\n\nNo code here.\n"
 
 
@@ -96,37 +96,39 @@ def test_every_chapter_page_in_both_languages_gets_a_line():
             '<p class="checked-with" data-checked="none" data-search-exclude><small>'), page
 
 
-def add_hook(root):
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "hooks:\n", f"hooks:\n  - {ROOT / 'hooks' / 'checked_with.py'}\n"), encoding="utf-8")
+# The builds (mini_site: mkdocs build --strict with the hooks), in the background (conftest: EARLY).
+
+def built_with_a_report(folder):
+    docs = mini_site.write(folder, {**mini_site.SUMS, "en/index.md": NO_CODE, "hi/index.md": NO_CODE})
+    (folder / ".cache").mkdir()
+    (folder / ".cache" / "doctest-report.json").write_text(json.dumps(report(docs)), encoding="utf-8")
+    return mini_site.build(folder)
 
 
-def test_the_build_adds_the_line_from_the_report_in_each_language(mini_site, tmp_path):
-    docs = mini_site.write(tmp_path, {"en/sums.md": PAGE, "hi/sums.md": HI_PAGE, "en/index.md": NO_CODE,
-                                      "hi/index.md": NO_CODE})
-    add_hook(tmp_path)
-    (tmp_path / ".cache").mkdir()
-    (tmp_path / ".cache" / "doctest-report.json").write_text(json.dumps(report(docs)), encoding="utf-8")
-    site = mini_site.build(tmp_path)
+def built_with_an_unreadable_report(folder):
+    mini_site.write(folder, {"en/sums.md": PAGE})
+    (folder / ".cache").mkdir()
+    (folder / ".cache" / "doctest-report.json").write_text("{not json", encoding="utf-8")
+    return mini_site.build(folder)
+
+
+EARLY = [built_with_a_report, mini_site.built, built_with_an_unreadable_report]
+
+
+def test_the_build_adds_the_line_from_the_report_in_each_language(early):
+    site = early(built_with_a_report)
     assert ('<p class="checked-with" data-checked="passed" data-search-exclude><small>Every output on this page '
             "was checked with PyTorch 2.13.0+cpu (CPU)") in mini_site.html(site, "en/sums.md")
     assert "<small>इस पेज का हर आउटपुट 2026-11-27 को" in mini_site.html(site, "hi/sums.md")
     assert "checked-with" not in mini_site.html(site, "en/index.md")
 
 
-def test_a_build_without_a_report_says_so(mini_site, tmp_path):
-    mini_site.write(tmp_path, {"en/sums.md": PAGE, "hi/sums.md": HI_PAGE})
-    add_hook(tmp_path)
-    site = mini_site.build(tmp_path)
+def test_a_build_without_a_report_says_so(early):
+    site = early(mini_site.built)  # its mini_site.SUMS pages; it has no report
     assert "The outputs on this page were not checked in this build." in mini_site.html(site, "en/sums.md")
     assert "इस बिल्ड में इस पेज के आउटपुट जाँचे नहीं गए।" in mini_site.html(site, "hi/sums.md")
 
 
-def test_an_unreadable_report_fails_the_build(mini_site, tmp_path):
-    mini_site.write(tmp_path, {"en/sums.md": PAGE})
-    add_hook(tmp_path)
-    (tmp_path / ".cache").mkdir()
-    (tmp_path / ".cache" / "doctest-report.json").write_text("{not json", encoding="utf-8")
+def test_an_unreadable_report_fails_the_build(early):
     with pytest.raises(AssertionError, match="not a doc-test report"):
-        mini_site.build(tmp_path)
+        early(built_with_an_unreadable_report)

@@ -1,8 +1,8 @@
 """The CUDA normalisation (tools/cuda_output.py) accepts what CUDA changes, nothing more."""
 import contextlib
+import gc
 
 import pytest
-import torch
 
 from tools.cuda_output import cpu_random, normalise, same_output
 
@@ -80,7 +80,24 @@ def test_a_real_numeric_difference_in_the_fixture_fails():
 # --- cpu_random(): random draws on the CPU generator during a CUDA run ----------------------
 # No GPU here: the "meta" device stands in for CUDA (it has no values, but a draw on it does
 # not touch the CPU generator either). Drawing the same numbers leaves the CPU generator in
-# the same state as the plain CPU run.
+# the same state as the plain CPU run. torch is imported by the first test that needs it, not
+# while the tests are collected (then the session's slow background work starts sooner).
+
+@pytest.fixture(scope="module")
+def torch():
+    """torch, and the compiler stack that the meta device and the dispatch modes below import on
+    first use. Their ~300,000 objects live all session: imported with the garbage collector
+    paused (each full collection while importing would walk them all again, most of a second
+    in all), then frozen, so that later collections skip them too."""
+    gc.disable()
+    try:
+        import torch
+        import torch._dynamo
+    finally:
+        gc.freeze()
+        gc.enable()
+    return torch
+
 
 SEEDED_CODE = """
 torch.manual_seed(123)
@@ -93,7 +110,7 @@ picked = torch.multinomial(torch.softmax(torch.ones(3, 7), dim=-1), 2)
 """
 
 
-def cpu_generator_state_after(device, mode=contextlib.nullcontext()):
+def cpu_generator_state_after(torch, device, mode=contextlib.nullcontext()):
     torch.set_default_device(device)
     try:
         with mode:
@@ -103,16 +120,16 @@ def cpu_generator_state_after(device, mode=contextlib.nullcontext()):
     return torch.get_rng_state()
 
 
-def test_cpu_random_draws_what_the_cpu_draws():
-    on_cpu = cpu_generator_state_after("cpu")
-    assert torch.equal(cpu_generator_state_after("meta", cpu_random("meta")), on_cpu)
+def test_cpu_random_draws_what_the_cpu_draws(torch):
+    on_cpu = cpu_generator_state_after(torch, "cpu")
+    assert torch.equal(cpu_generator_state_after(torch, "meta", cpu_random("meta")), on_cpu)
 
 
-def test_without_cpu_random_another_device_draws_elsewhere():
-    assert not torch.equal(cpu_generator_state_after("meta"), cpu_generator_state_after("cpu"))
+def test_without_cpu_random_another_device_draws_elsewhere(torch):
+    assert not torch.equal(cpu_generator_state_after(torch, "meta"), cpu_generator_state_after(torch, "cpu"))
 
 
-def test_cpu_random_changes_nothing_on_the_cpu():
+def test_cpu_random_changes_nothing_on_the_cpu(torch):
     def draws():
         torch.manual_seed(0)
         return torch.nn.functional.dropout(torch.randn(5, 5), 0.5), torch.nn.Linear(3, 2).weight
@@ -123,7 +140,7 @@ def test_cpu_random_changes_nothing_on_the_cpu():
     assert all(torch.equal(a, b) for a, b in zip(plain, shimmed))
 
 
-def test_fused_dropout_is_drawn_as_the_cpu_draws_it():
+def test_fused_dropout_is_drawn_as_the_cpu_draws_it(torch):
     torch.manual_seed(0)
     torch.nn.functional.dropout(torch.ones(8), 0.5)
     on_cpu = torch.get_rng_state()
@@ -134,7 +151,7 @@ def test_fused_dropout_is_drawn_as_the_cpu_draws_it():
     assert torch.equal(torch.get_rng_state(), on_cpu)
 
 
-def test_cpu_random_leaves_other_devices_alone():
+def test_cpu_random_leaves_other_devices_alone(torch):
     """A CUDA run of a snippet that builds a model on "meta" draws nothing there, as on the CPU."""
-    assert torch.equal(cpu_generator_state_after("meta", cpu_random("cuda")),
-                       cpu_generator_state_after("meta"))
+    assert torch.equal(cpu_generator_state_after(torch, "meta", cpu_random("cuda")),
+                       cpu_generator_state_after(torch, "meta"))

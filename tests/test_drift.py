@@ -6,11 +6,14 @@ test runs the doc tests, and pip's answers are recorded ones.
 import json
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 
 from tools import doctest_report, drift
-from tools.doctests import ROOT
+from tools.doctests import ROOT, pages, parse_page
+
+from test_snippet_memo import LIE, plant_lies
 
 # A tiny copy of the project: the engine, the doc tests and their conftest, and fixture pages.
 PAGES = {
@@ -22,13 +25,12 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def project(tmp_path):
-    root = tmp_path / "project"
+def make_project(folder):
+    root = folder / "project"
     for name in ("pytest.ini", "tests/conftest.py", "tests/test_docs.py"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes((ROOT / name).read_bytes())
-    for module in ("__init__.py", "doctests.py", "doctest_report.py", "cuda_output.py"):
+    for module in ("__init__.py", "doctests.py", "snippet_memo.py", "doctest_report.py", "cuda_output.py"):
         (root / "tools").mkdir(exist_ok=True)
         (root / "tools" / module).write_bytes((ROOT / "tools" / module).read_bytes())
     for name, text in PAGES.items():
@@ -37,35 +39,102 @@ def project(tmp_path):
     return root
 
 
-@pytest.fixture
-def here_as_venv(tmp_path, monkeypatch, project):
-    """`prepare` gives a folder whose bin/python is this interpreter; the repository is `project`."""
-    folder = tmp_path / "venv"
+def here_as_venv(folder):
+    """A folder whose bin/python is this interpreter, for `prepare` to give."""
     (folder / "bin").mkdir(parents=True)
     (folder / "bin" / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
     (folder / "bin" / "python").chmod(0o755)
-    monkeypatch.setattr(drift, "prepare", lambda python, torch: folder)
-    monkeypatch.setattr(drift, "ROOT", project)
     return folder
 
 
-def test_a_planted_difference_shows_in_the_table_and_fails(here_as_venv, capsys):
+def doc_tests(project, *args):
+    return subprocess.run([sys.executable, "-m", "pytest", "tests/test_docs.py", "-q", "-p", "no:cacheprovider",
+                           *args], cwd=project, capture_output=True, text=True)
+
+
+REAL_RUN = drift.run  # as imported: tests below replace drift.run while this runs in the background
+
+
+def real_runs(folder):
+    """The fixture project's doc tests, run for real three times in this order (the only
+    subprocesses here; in the background, conftest: EARLY): plainly, writing a.json; as
+    `python -m tools.drift` runs them (`drift.run`, with this interpreter as the venv's),
+    with LIE planted in every stored output; with --update-outputs, LIE planted again."""
+    root, venv = make_project(folder), here_as_venv(folder / "venv")
+    memo = root / ".cache" / "snippet-runs"
+    plain = doc_tests(root, "--docs-report", "a.json")
+    lies = plant_lies(memo)
+    report = REAL_RUN(str(venv / "bin" / "python"), venv / "doctest-report.json", root)
+    lies_again = plant_lies(memo)
+    update = doc_tests(root, "--update-outputs", "--docs-report", "c.json")
+    return SimpleNamespace(root=root, venv=venv, plain=plain, lies=(lies, lies_again), report=report, update=update)
+
+
+EARLY = [real_runs]
+
+
+@pytest.fixture(scope="module")
+def runs(early):
+    return early(real_runs)
+
+
+def test_a_planted_difference_shows_in_the_table_and_fails(runs, monkeypatch, capsys):
+    def the_real_run(python, report):  # made in the background (real_runs); main's part is the rest
+        assert (python, report) == (str(runs.venv / "bin" / "python"), runs.venv / "doctest-report.json")
+        return runs.report
+
+    monkeypatch.setattr(drift, "prepare", lambda python, torch: runs.venv)
+    monkeypatch.setattr(drift, "run", the_real_run)
     assert drift.main(["--torch", "2.13.0"]) == 1
     out = capsys.readouterr().out
     rows = {tuple(line.split()) for line in out.splitlines()}
     assert ("drifted.md", "en", "1", "1") in rows, out
     assert ("steady.md", "en", "1", "0") in rows and ("steady.md", "hi", "1", "0") in rows, out
     assert "-okay\n+ok\n" in out                      # the diff itself
-    diffs = (here_as_venv / "diffs.txt").read_text(encoding="utf-8")
+    diffs = (runs.venv / "diffs.txt").read_text(encoding="utf-8")
     assert "docs/en/drifted.md [en] line 11" in diffs and "-okay\n+ok\n" in diffs
     assert "steady" not in diffs and diffs.count("-okay") == 1  # each failure once, no exception chain
-    report = json.loads((here_as_venv / "doctest-report.json").read_text(encoding="utf-8"))
+    report = json.loads((runs.venv / "doctest-report.json").read_text(encoding="utf-8"))
     assert report["pages"]["en/drifted.md"]["status"] == "failed"
     assert report["pages"]["en/steady.md"]["status"] == "passed"  # not blamed for another page
 
 
-def test_no_difference_exits_zero_with_an_empty_diff_file(here_as_venv, project, capsys, tmp_path):
-    (project / "docs" / "en" / "drifted.md").unlink()
+def test_drift_and_update_outputs_run_every_block_whatever_the_memo_holds(runs):
+    assert runs.lies == (4, 4), "each run stores 4: 2 distinct blocks, with default threads and with 1"
+    assert runs.report["pages"]["en/steady.md"]["status"] == "passed"  # drift ran the code: no lie
+    assert runs.report["pages"]["hi/steady.md"]["status"] == "passed"
+    page = (runs.root / "docs/en/drifted.md").read_text(encoding="utf-8")
+    assert "```text\nok\n```" in page and LIE.strip() not in page
+
+
+def test_the_report_is_deterministic_apart_from_its_date_and_update_outputs_writes_none(runs):
+    plain, by_drift = runs.root / "a.json", runs.venv / "doctest-report.json"
+    reports = [json.loads(path.read_text(encoding="utf-8")) for path in (plain, by_drift)]
+    assert all(report.pop("date") for report in reports)
+    assert reports[0] == reports[1]
+    assert reports[0]["pages"]["en/drifted.md"]["failures"][0]["test"].startswith("en/drifted.md:11:inline")
+    assert plain.read_bytes() == by_drift.read_bytes()  # same day, same bytes
+    assert "okay" not in (runs.root / "docs/en/drifted.md").read_text(encoding="utf-8")  # it did record
+    assert not (runs.root / "c.json").exists()  # recording is not checking
+
+
+def test_the_summary_says_how_many_blocks_ran_and_were_reused(runs):
+    assert ("doc-test blocks: 4 run, 0 reused from .cache/snippet-runs/ (same code, snippets, engine, device, "
+            "threads, torch, numpy, python)") in runs.plain.stdout
+    assert "doc-test blocks: 4 run, none reused (--update-outputs runs everything)" in runs.update.stdout
+
+
+def test_no_difference_exits_zero_with_an_empty_diff_file(tmp_path, monkeypatch, capsys):
+    """What main makes of a report where every block passed (real runs: the fixture `runs`)."""
+    docs = make_project(tmp_path) / "docs"
+    (docs / "en" / "drifted.md").unlink()
+    collector = doctest_report.Collector("cpu")
+    for page in pages(docs):
+        for block in parse_page(page):
+            collector.add(block.test_id, block, "passed")
+    collector.add("test_outputs_do_not_depend_on_thread_count", None, "passed")
+    monkeypatch.setattr(drift, "prepare", lambda python, torch: tmp_path)
+    monkeypatch.setattr(drift, "run", lambda python, report: collector.report(docs))
     assert drift.main(["--torch", "2.13.0", "--diff-file", str(tmp_path / "d.txt")]) == 0
     assert "2 blocks passed, 0 differ" in capsys.readouterr().out
     assert (tmp_path / "d.txt").read_text() == ""
@@ -123,7 +192,7 @@ def test_pip_errors_become_one_clear_line(output, torch, message):
 
 
 def test_a_failed_install_removes_the_new_venv_and_says_why(tmp_path, monkeypatch):
-    def fake_run(cmd, **kwargs):
+    def fake_step(cmd):
         if cmd[1:3] == ["-m", "venv"]:
             (tmp_path / "py3.12-torch9.9.9" / "bin").mkdir(parents=True)
             (tmp_path / "py3.12-torch9.9.9" / "bin" / "python").touch()
@@ -133,7 +202,7 @@ def test_a_failed_install_removes_the_new_venv_and_says_why(tmp_path, monkeypatc
         return subprocess.CompletedProcess(cmd, 1, "", CONFLICT)
 
     monkeypatch.setattr(drift, "python_version", lambda python: "3.12")
-    monkeypatch.setattr(drift.subprocess, "run", fake_run)
+    monkeypatch.setattr(drift, "venv_step", fake_step)
     with pytest.raises(drift.DriftError, match=r"torch 9.9.9 is ruled out by a pip constraint .* \(pip.s log: "):
         drift.prepare("python3.12", "9.9.9", cache=tmp_path)
     assert not (tmp_path / "py3.12-torch9.9.9").exists()
@@ -147,7 +216,7 @@ def test_a_prepared_venv_is_reused_without_pip(tmp_path, monkeypatch):
     wanted = {"python": "3.12", "requirements": drift.requirements_for("2.14.1")}
     (folder / "drift.json").write_text(json.dumps({"wanted": wanted}))
     monkeypatch.setattr(drift, "python_version", lambda python: "3.12")
-    monkeypatch.setattr(drift.subprocess, "run", lambda *a, **k: pytest.fail("pip must not run"))
+    monkeypatch.setattr(drift, "venv_step", lambda *a, **k: pytest.fail("pip must not run"))
     assert drift.prepare("python3.12", "2.14.1", cache=tmp_path) == folder
 
 
@@ -159,26 +228,6 @@ def test_pinned_is_requirements_txt_torch():
 def test_constraint_comparison():
     assert drift.allowed("2.0.5", "<=2.14.1") and drift.allowed("2.14.1+cpu", "<=2.14.1")
     assert not drift.allowed("2.15.0", "<=2.14.1") and not drift.allowed("3.0", ">=2,<3")
-
-
-def doc_tests(project, *args):
-    return subprocess.run([sys.executable, "-m", "pytest", "tests/test_docs.py", "-q", "-p", "no:cacheprovider",
-                           *args], cwd=project, capture_output=True, text=True)
-
-
-def test_the_report_is_deterministic_apart_from_its_date_and_update_outputs_writes_none(project):
-    reports = []
-    for name in ("a.json", "b.json"):
-        doc_tests(project, "--docs-report", name)
-        report = json.loads((project / name).read_text(encoding="utf-8"))
-        assert report.pop("date")
-        reports.append(report)
-    assert reports[0] == reports[1]
-    assert reports[0]["pages"]["en/drifted.md"]["failures"][0]["test"].startswith("en/drifted.md:11:inline")
-    assert (project / "a.json").read_bytes() == (project / "b.json").read_bytes()  # same day, same bytes
-    doc_tests(project, "--update-outputs", "--docs-report", "c.json")
-    assert "okay" not in (project / "docs/en/drifted.md").read_text(encoding="utf-8")  # it did record
-    assert not (project / "c.json").exists()  # recording is not checking
 
 
 def test_the_reports_live_where_git_ignores_them():

@@ -7,6 +7,7 @@ and math. A committed file that differs from what its drawer draws now fails, as
 file no drawer makes. To redraw after a change: pytest --update-outputs
 """
 import re
+import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -26,8 +27,8 @@ CHAPTERS = ["pretraining.md", "components.md", "tensors.md", "autograd.md", "bac
 
 
 @pytest.fixture(scope="module")
-def drawn():
-    return F.drawn()
+def drawn(memos):
+    return F.drawn(memos["figures"])
 
 
 def texts(svg: str) -> list[str]:
@@ -47,20 +48,36 @@ def shown(lang: str) -> dict[str, list[tuple[str, str]]]:
 
 # --- the files -------------------------------------------------------------------------------
 
-def test_committed_figures_are_what_the_drawers_draw(drawn, request):
-    if request.config.getoption("--update-outputs"):
-        F.write(drawn)
-        return
+def stale_figures(drawn, folder) -> list[str]:
+    """How the figure files in `folder` differ from what the drawers draw (`drawn`)."""
     problems = []
     for name, (svg, drawer) in drawn.items():
-        path = F.FIGURES_DIR / name
+        path = folder / name
         if not path.is_file():
             problems.append(f"{rel(path)} is missing ({drawer} draws it)")
         elif path.read_text(encoding="utf-8") != svg:
             problems.append(f"{rel(path)} is stale: {drawer} draws something else now")
     problems += [f"{rel(p)}: no drawer in tools.figures.DRAWERS makes it"
-                 for p in sorted(F.FIGURES_DIR.glob("*.svg")) if p.name not in drawn]
+                 for p in sorted(folder.glob("*.svg")) if p.name not in drawn]
+    return problems
+
+
+def test_committed_figures_are_what_the_drawers_draw(drawn, request):
+    if request.config.getoption("--update-outputs"):
+        F.write(drawn)
+        return
+    problems = stale_figures(drawn, F.FIGURES_DIR)
     assert not problems, "\n".join(problems) + "\nTo redraw: pytest --update-outputs"
+
+
+def test_a_stale_or_orphaned_file_fails_even_when_the_figures_come_from_the_memo(drawn, tmp_path):
+    """`drawn` may come from .cache/snippet-runs/ (tools/snippet_memo.py): the files are still compared."""
+    shutil.copytree(F.FIGURES_DIR, tmp_path, dirs_exist_ok=True)
+    name = sorted(drawn)[0]
+    (tmp_path / name).write_text(drawn[name][0].replace("<svg", "<svg data-planted=\"1\"", 1), encoding="utf-8")
+    (tmp_path / "orphan.svg").write_text("<svg/>", encoding="utf-8")
+    assert stale_figures(drawn, tmp_path) == [f"{tmp_path / name} is stale: {drawn[name][1]} draws something else now",
+                                              f"{tmp_path / 'orphan.svg'}: no drawer in tools.figures.DRAWERS makes it"]
 
 
 def test_every_figure_keeps_its_text_as_text_and_no_date(drawn):

@@ -8,6 +8,7 @@
 import copy
 import re
 
+import mini_site
 from tools.doctests import ROOT
 from tools.site_config import mkdocs_config
 from tools.glossary import DATA, abbreviations, load, pages, terms
@@ -59,14 +60,12 @@ def defined(lang: str, word: str) -> str:
     return re.search(rf"^\*\[{re.escape(word)}\]: (.*)$", abbreviations(GLOSSARY, lang), re.M)[1]
 
 
-def test_tooltips_on_built_pages_in_both_languages(tmp_path, mini_site):
-    english = "# Tensors\n\nA tensor has a gradient.\n\nAnother tensor, another gradient.\n\n```python\ntensor = 1\n```\n\nInline `tensor` and $tensor$.\n"
-    hindi = ("# टेंसर\n\nहर टेंसर का ग्रेडिएंट होता है, और ट्रांसपोज़ भी; टेंसरों की सूची।\n\n"
-             "```python\ntensor = 1\n```\n")
-    mini_site.write(tmp_path, {"en/index.md": english, "hi/index.md": hindi,
-                          "en/glossary.md": "# Glossary\n\nA tensor.\n", "hi/glossary.md": "# शब्दावली\n\nटेंसर।\n"})
-    site = mini_site.build(tmp_path)
-    en, hi = mini_site.html(site, "en/index.md"), mini_site.html(site, "hi/index.md")
+EARLY = [mini_site.built]
+
+
+def test_tooltips_on_built_pages_in_both_languages(early):
+    site = early(mini_site.built)  # mini_site.TOOLTIPS are its pages of this test
+    en, hi = mini_site.html(site, "en/tooltips.md"), mini_site.html(site, "hi/tooltips.md")
     assert f'<abbr title="{defined("en", "tensor")}">tensor</abbr> has a' in en
     assert f'<abbr title="{defined("hi", "टेंसर")}">टेंसर</abbr> का' in hi
     assert f'<abbr title="{defined("hi", "ट्रांसपोज़")}">ट्रांसपोज़</abbr>' in hi, "a word ending in nukta"

@@ -5,8 +5,11 @@ exactly the outputs stored in it.
 The cells run in-process, in one namespace per notebook, as a kernel runs them: each sees
 what the cells above it left behind, `__file__` is not defined, a last line whose value
 Jupyter would display or anything written to stderr (warnings too) is an error. torch is
-imported once for the whole session; a notebook's run is shared by its languages (same
-code). Always on the CPU: the stored outputs are the CPU ones, whatever --device says.
+imported once for the whole session (when a cell uses it); a notebook's run is shared by its
+languages (same code), and kept in .cache/snippet-runs/ for the next session while its
+cells, this runner, the engine and the versions stay the same (tools/snippet_memo.py;
+`--rerun-snippets` runs them anyway). Always on the CPU: the stored outputs are the CPU ones,
+whatever --device says.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import contextlib
 import difflib
 import io
 import shutil
+import sys
 import traceback
 import warnings
 from pathlib import Path
@@ -115,8 +119,6 @@ def run_cell(code: str, filename: str, namespace: dict):
 
 def run_notebook(codes: tuple[str, ...]) -> list[tuple[str, str]]:
     """(printed, problem) per cell, run in order in one fresh namespace; stops at an exception."""
-    import torch
-
     fresh_torch_defaults("cpu")             # a fresh kernel's defaults
     namespace = {"__name__": "__main__"}    # a kernel's namespace: no __file__
     results = []
@@ -142,11 +144,26 @@ def run_notebook(codes: tuple[str, ...]) -> list[tuple[str, str]]:
         results.append((out.getvalue(), "\n".join(problems)))
         if problems and problems[-1].startswith("it raised"):
             break
-    torch.set_default_device("cpu")
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_default_device("cpu")
     return results
 
 
-def notebook_errors(path: Path, cache: dict) -> list[str]:
+def results(codes: tuple[str, ...], memo) -> list[tuple[str, str]]:
+    """run_notebook(codes), or what it gave before for the same cells, this runner, the engine
+    and the same versions (memo: tools/snippet_memo.py)."""
+    if memo is None:
+        return run_notebook(codes)
+    key = memo.key(codes, Path(__file__))
+    stored = memo.get(key, list)
+    if stored is not None:
+        return [tuple(result) for result in stored]
+    fresh = run_notebook(codes)
+    memo.put(key, fresh)
+    return fresh
+
+
+def notebook_errors(path: Path, cache: dict, memo=None) -> list[str]:
     """Every way the stored notebook differs from what running it prints."""
     notebook = nbformat.read(path, as_version=4)
     code_cells = [(i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"]
@@ -161,7 +178,7 @@ def notebook_errors(path: Path, cache: dict) -> list[str]:
     codes = tuple(c.source for _, c in cells)
     key = ("notebook", codes)
     if key not in cache:
-        cache[key] = run_notebook(codes)
+        cache[key] = results(codes, memo)
     errors = []
     for (index, cell), (printed, problem) in zip(cells, cache[key]):
         lines = [l for l in cell.source.splitlines() if l.strip() and not l.startswith(("import ", "from ", "#"))]
@@ -181,8 +198,8 @@ def notebook_errors(path: Path, cache: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.relative_to(ROOT / "docs").as_posix() for p in NOTEBOOKS])
-def test_notebook_prints_its_stored_outputs(path, run_cache):
-    errors = notebook_errors(path, run_cache)
+def test_notebook_prints_its_stored_outputs(path, run_cache, memos):
+    errors = notebook_errors(path, run_cache, memos["notebooks"])
     if errors:
         pytest.fail("\n\n".join(errors) + "\n" + FIX_HINT, pytrace=False)
 
@@ -216,7 +233,7 @@ def test_stale_check_fails_when_a_snippet_changes(tmp_path):
     assert error and "is stale" in error and 'print(\\"planted\\")' in error and REGENERATE in error
 
 
-def test_output_check_fails_on_a_wrong_stored_output(tmp_path, run_cache):
+def test_output_check_fails_on_a_wrong_stored_output(tmp_path, run_cache, memos):
     if not NOTEBOOKS:
         pytest.fail("no notebook to plant a fault in", pytrace=False)
     source = NOTEBOOKS[0]
@@ -225,7 +242,7 @@ def test_output_check_fails_on_a_wrong_stored_output(tmp_path, run_cache):
     cell.outputs[0].text = "planted\n" + cell.outputs[0].text
     planted = tmp_path / source.name
     nbformat.write(notebook, planted)
-    errors = notebook_errors(planted, run_cache)
+    errors = notebook_errors(planted, run_cache, memos["notebooks"])
     assert len(errors) == 1 and "differs from the stored output" in errors[0] and "-planted" in errors[0]
 
 

@@ -7,17 +7,18 @@ import subprocess
 
 import pytest
 
+import mini_site
+from mini_site import ENGLISH, HINDI
 from tools.doctests import ROOT, rel
 from tools import translations
 from tools.translations import blob_id, mark, recorded_id, report, status, translated_pages
 
 NOTICE_TITLE = "पुराना अनुवाद"
-ENGLISH = "# Tensors\n\nA tensor holds numbers.\n"
-HINDI = "# टेंसर\n\nटेंसर संख्याएँ रखता है।\n"
+EARLY = [mini_site.built]
 
 
 @pytest.fixture
-def docs(tmp_path, mini_site):
+def docs(tmp_path):
     """A marked pair of twins, in a git repository (so old English versions can be looked up)."""
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     docs = mini_site.write(tmp_path, {"en/index.md": ENGLISH, "hi/index.md": HINDI,
@@ -49,22 +50,19 @@ def test_editing_the_english_page_makes_the_twin_stale_until_marked(docs):
     assert not status(page, docs).stale and report(docs)[1] == 0
 
 
-def test_a_page_never_marked_is_stale(tmp_path, mini_site):
+def test_a_page_never_marked_is_stale(tmp_path):
     docs = mini_site.write(tmp_path, {"en/page.md": ENGLISH, "hi/page.md": HINDI})
     assert status(docs / "hi" / "page.md", docs).stale
     assert "never marked" in report(docs)[0]
 
 
-def test_the_built_hindi_page_shows_the_notice_when_the_english_page_changes(docs, mini_site):
-    root = docs.parent
-    site = mini_site.build(root)
-    assert NOTICE_TITLE not in mini_site.html(site, "hi/page.md"), "a fresh translation has no notice"
-    (docs / "en" / "page.md").write_text(ENGLISH + "\nA new paragraph.\n", encoding="utf-8")
-    site = mini_site.build(root)
-    page = mini_site.html(site, "hi/page.md")
-    assert NOTICE_TITLE in page and 'href="../../page/"' in page, "the notice links to the English page"
+def test_the_built_hindi_page_shows_the_notice_when_the_english_page_changes(early):
+    site = early(mini_site.built)  # mini_site.TWINS: both marked, then changed.md's English changed
+    assert NOTICE_TITLE not in mini_site.html(site, "hi/fresh.md"), "a fresh translation has no notice"
+    page = mini_site.html(site, "hi/changed.md")
+    assert NOTICE_TITLE in page and 'href="../../changed/"' in page, "the notice links to the English page"
     assert page.index(NOTICE_TITLE) < page.index("संख्याएँ रखता है"), "the notice stands at the top"
-    assert NOTICE_TITLE not in mini_site.html(site, "hi/index.md") and NOTICE_TITLE not in mini_site.html(site, "en/page.md")
+    assert NOTICE_TITLE not in mini_site.html(site, "en/changed.md")
 
 
 def test_every_hindi_page_records_what_it_translates():

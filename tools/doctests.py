@@ -5,8 +5,9 @@ HTML comments may stand between). Either fence may hold code inline or include a
 from snippets/ with pymdownx.snippets' `--8<-- "chapter/name.py"` line. Anything the
 engine cannot handle is an error, never a skip.
 
-Needs only the standard library (and torch, imported when a block runs), so that it runs
-on a bare GPU machine.
+Needs only the standard library (and torch, imported when a block uses it), so that it runs
+on a bare GPU machine. What a block printed is kept on disk (tools/snippet_memo.py), so an
+unchanged block is not run again.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import contextlib
 import difflib
 import io
 import re
+import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,19 +154,20 @@ def parse_page(page: Path) -> list[Block]:
         raise DocTestError(f"{rel(page)} [{lang}] {err}") from None
     lines = text.split("\n")
     blocks: list[Block] = []
+    page_rel = rel(page)
     for k, f in enumerate(all_fences):
-        where = f"{rel(page)} [{lang}] line {f.line}"
+        if f.lang not in PYTHON_LANGS | UNSUPPORTED_LANGS:
+            continue
+        where = f"{page_rel} [{lang}] line {f.line}"
         if f.lang in UNSUPPORTED_LANGS:
             raise DocTestError(f"{where}: `{f.lang}` blocks are not supported; use a python block and an output block")
-        if f.lang not in PYTHON_LANGS:
-            continue
         snippets = include_paths(f, page, where) or []
         code = "".join(p.read_text(encoding="utf-8") for p in snippets) if snippets else f.body + "\n"
         out = all_fences[k + 1] if k + 1 < len(all_fences) else None
         between = "\n".join(lines[f.end:out.line - 1]) if out else ""
         if out is None or out.lang not in OUTPUT_LANGS or COMMENT.sub("", between).strip():
             raise DocTestError(f"{where}: Python block has no output block (```text) right under it")
-        out_paths = include_paths(out, page, f"{rel(page)} [{lang}] line {out.line}", must_exist=False)
+        out_paths = include_paths(out, page, f"{page_rel} [{lang}] line {out.line}", must_exist=False)
         if out_paths and len(out_paths) != 1:
             raise DocTestError(f"{where}: an output block includes exactly one .out file")
         if out_paths:  # a missing .out reads as empty: check() names it, update() writes it
@@ -179,7 +182,12 @@ def parse_page(page: Path) -> list[Block]:
 # --- running -----------------------------------------------------------------------------
 
 def fresh_torch_defaults(device: str = "cpu") -> None:
-    """The global torch settings a fresh Python starts with (an earlier block may change them)."""
+    """The global torch settings a fresh Python starts with (an earlier block may change them).
+
+    On the CPU, torch not imported yet means nothing to reset: a block's own `import torch`
+    starts from these defaults, and code that never uses torch does not pay for importing it."""
+    if device == "cpu" and "torch" not in sys.modules:
+        return
     import torch
 
     torch.set_default_dtype(torch.float32)
@@ -188,34 +196,64 @@ def fresh_torch_defaults(device: str = "cpu") -> None:
     torch.set_printoptions(profile="default")
 
 
-def run_code(code: str, filename: str, device: str = "cpu") -> str:
-    """Run code as a fresh `python file.py` would (new globals, torch defaults), return stdout."""
-    import torch
+def run_code(code: str, filename: str, device: str = "cpu", threads: int | None = None) -> str:
+    """Run code as a fresh `python file.py` would (new globals, torch defaults), return stdout.
 
+    threads: torch's intra-op thread count while it runs (None: as it is)."""
     fresh_torch_defaults(device)
     buffer = io.StringIO()
     namespace = {"__name__": "__main__", "__file__": filename}
     try:
-        with contextlib.redirect_stdout(buffer):
+        with contextlib.redirect_stdout(buffer), torch_threads(threads, code):
             exec(compile(code, filename, "exec"), namespace)
     finally:
-        torch.set_default_device("cpu")
+        if "torch" in sys.modules:
+            sys.modules["torch"].set_default_device("cpu")
     return buffer.getvalue()
 
 
-def printed_by(block: Block, device: str = "cpu", cache: dict | None = None) -> str:
-    """What the block prints; runs each distinct code once per cache (en and hi share runs)."""
-    key = (block.code, device)
+@contextlib.contextmanager
+def torch_threads(count: int | None, code: str):
+    """torch's intra-op thread count set to `count` while `code` runs, then set back.
+
+    Code that never names torch, run while torch is not imported, cannot use torch's threads:
+    then there is nothing to set (and torch is not imported for it)."""
+    if count is None or ("torch" not in sys.modules and "torch" not in code):
+        yield
+        return
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def printed_by(block: Block, device: str = "cpu", cache: dict | None = None, memo=None,
+               threads: int | None = None) -> str:
+    """What the block prints; runs each distinct code once per cache (en and hi share runs),
+    and not at all when `memo` (a tools.snippet_memo.Memo) holds what the same code printed
+    before under the same engine, versions, device and threads."""
+    key = (block.code, device, threads)
     if cache is not None and key in cache:
         result = cache[key]
     else:
         name = str(block.snippets[0]) if block.snippets else f"{rel(block.page)}:{block.line}"
-        try:
-            result = ("ok", run_code(block.code, name, device))
-        except BaseException as err:  # noqa: BLE001 - a block may raise anything, SystemExit too
-            if isinstance(err, KeyboardInterrupt):
-                raise
-            result = ("raised", snippet_traceback(err))
+        stored = memo.key(block, name, device, threads) if memo is not None else None
+        text = memo.get(stored, str) if memo is not None else None
+        if text is not None:
+            result = ("ok", text)
+        else:
+            try:
+                result = ("ok", run_code(block.code, name, device, threads))
+            except BaseException as err:  # noqa: BLE001 - a block may raise anything, SystemExit too
+                if isinstance(err, KeyboardInterrupt):
+                    raise
+                result = ("raised", snippet_traceback(err))
+            if memo is not None:  # a run that raised is not kept: it runs again
+                memo.put(stored, result[1] if result[0] == "ok" else None)
         if cache is not None:
             cache[key] = result
     status, text = result

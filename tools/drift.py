@@ -134,13 +134,13 @@ def prepare(python: str, torch: str, cache: Path = CACHE) -> Path:
         return folder
     new = not bin_python.is_file()
     if new:
-        done = subprocess.run([python, "-m", "venv", str(folder)], capture_output=True, text=True)
+        done = venv_step([python, "-m", "venv", str(folder)])
         if done.returncode:
             raise DriftError(f"cannot make a venv with {python}: {last_line(done.stderr or done.stdout)}")
     print(f"drift: installing {' '.join(wanted['requirements'])} into {rel(folder)} "
           "(the first time takes minutes)", file=sys.stderr, flush=True)
-    done = subprocess.run([str(bin_python), "-m", "pip", "install", "--disable-pip-version-check",
-                           *wanted["requirements"]], capture_output=True, text=True)
+    done = venv_step([str(bin_python), "-m", "pip", "install", "--disable-pip-version-check",
+                      *wanted["requirements"]])
     log = cache / f"{folder.name}.pip.log"
     log.write_text(done.stdout + done.stderr, encoding="utf-8")
     if done.returncode:
@@ -149,6 +149,11 @@ def prepare(python: str, torch: str, cache: Path = CACHE) -> Path:
         raise DriftError(f"{pip_error(done.stdout + done.stderr, torch, version)} (pip's log: {rel(log)})")
     marker.write_text(json.dumps({"wanted": wanted}, indent=1) + "\n", encoding="utf-8")
     return folder
+
+
+def venv_step(cmd: list[str]) -> subprocess.CompletedProcess:
+    """One step of making the venv (`python -m venv`, `pip install`), its output captured."""
+    return subprocess.run(cmd, capture_output=True, text=True)
 
 
 def pip_error(output: str, torch: str, python: str) -> str:
@@ -207,11 +212,12 @@ def rel(path: Path) -> str:
 # --- step 2: the doc tests -------------------------------------------------------------------
 
 def run(python: str, report: Path, root: Path | None = None) -> dict:
-    """Run tests/test_docs.py with `python` in `root` (the repository); the report it writes."""
+    """Run tests/test_docs.py with `python` in `root` (the repository); the report it writes.
+    Every block runs (`--rerun-snippets`): nothing printed under another torch is reused."""
     report.unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     done = subprocess.run([python, "-m", "pytest", "tests/test_docs.py", "-q", "-p", "no:cacheprovider",
-                           "--docs-report", str(report)],
+                           "--rerun-snippets", "--docs-report", str(report)],
                           cwd=root or ROOT, capture_output=True, text=True, env=env)
     result = doctest_report.read(report)
     if result is None:

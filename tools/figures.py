@@ -134,14 +134,23 @@ def drawer_module(path: str):
     return module
 
 
-def drawn() -> dict[str, tuple[str, str]]:
-    """Every figure drawn now: {file name: (SVG text, "snippets/<chapter>/<drawer>.py")}."""
+def drawn(memo=None) -> dict[str, tuple[str, str]]:
+    """Every figure drawn now: {file name: (SVG text, "snippets/<chapter>/<drawer>.py")}.
+
+    With `memo` (tools/snippet_memo.py), figures drawn before from the same snippets/, this
+    file, the engine and the same matplotlib, torch, numpy and Python are not drawn again."""
+    key = memo.key(SNIPPETS, Path(__file__)) if memo is not None else None
+    stored = memo.get(key, dict) if memo is not None else None
+    if stored is not None:
+        return {name: (text, drawer) for name, (text, drawer) in stored.items()}
     figures = {}
     for path in DRAWERS:
         for name, text in drawer_module(path).figures().items():
             if name in figures:
                 raise RuntimeError(f"{name} is drawn by both {figures[name][1]} and {path}")
             figures[name] = (text, f"snippets/{path}")
+    if memo is not None:
+        memo.put(key, figures)
     return figures
 
 

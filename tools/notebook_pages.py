@@ -24,18 +24,23 @@
   in a closed <details class="success">, like the solution on the chapter page.
 - Notebook pages are left out of the search index: they hold the same text as their
   chapters, and lunr would rank them above the chapter.
-- nbconvert runs only for a notebook that changed: mkdocs-jupyter's rendering of each
-  notebook is kept in .cache/notebook-pages/, keyed by the .ipynb's bytes, mkdocs-jupyter's
-  options and the versions of mkdocs-jupyter and nbconvert (mkdocs-jupyter's own cache
-  evicts the other language's entries on every build). Its per-notebook INFO lines are
-  logged at DEBUG level (`mkdocs build -v` shows them).
+- mkdocs-jupyter renders a notebook only when it changed: its rendering of each notebook is
+  kept in .cache/notebook-pages/, keyed by the .ipynb's bytes, the options below
+  (JUPYTER_OPTIONS) and the versions of mkdocs-jupyter and nbconvert. Its plugin is not in
+  mkdocs.yml's `plugins:` (loading it imports nbconvert, most of a second of every build):
+  `jupyter_plugin()` makes it, with those options, for the first notebook not in the cache,
+  and it renders that notebook as it would from mkdocs.yml. Its `include_source` step, the
+  .ipynb copied next to the page for download, is done here for every notebook page. Its
+  per-notebook INFO lines are logged at DEBUG level (`mkdocs build -v` shows them).
 """
 import base64
+import functools
 import hashlib
 import json
 import logging
 import posixpath
 import re
+import shutil
 from importlib.metadata import version
 from pathlib import Path
 
@@ -61,6 +66,14 @@ WORDS = {
 DOWNLOAD_ICON = (Path(material.__file__).parent / "templates/.icons/material/download.svg").read_text()
 STYLESHEET = "assets/stylesheets/notebook.css"
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "notebook-pages"
+# mkdocs-jupyter's options: render only the .ipynb files, as they are (the tests run them).
+JUPYTER_OPTIONS = {
+    "include": ["*.ipynb"],
+    "ignore": ["*.md"],         # else it opens every page with jupytext, looking for a kernel
+    "execute": False,           # the tests run the notebooks; the build only renders them
+    "include_requirejs": False,
+    "cache": False,             # (its cache thrashes between the two languages' builds: ours is CACHE)
+}
 # nbconvert's output is its <head> matter (styles, scripts), then the cells in this wrapper,
 # then a stray <style> block: only the wrapper stays.
 WRAPPER = re.compile(r'<div class="jupyter-wrapper">.*<!-- jupyter-wrapper -->', re.S)
@@ -83,7 +96,7 @@ INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$")
 
 
 class _PerNotebookLinesAsDebug(logging.Filter):
-    """mkdocs-jupyter logs two INFO lines per notebook on every build: DEBUG instead."""
+    """mkdocs-jupyter logs an INFO line per notebook it renders: DEBUG instead."""
 
     def filter(self, record):
         if record.levelno != logging.INFO:
@@ -112,22 +125,33 @@ def colab_url(notebook_src_uri: str, config) -> str:
             f"{branch[1] if branch else 'main'}/{docs}/{notebook_src_uri}")
 
 
+@functools.cache
+def jupyter_plugin():
+    """mkdocs-jupyter's plugin, with JUPYTER_OPTIONS: made when a notebook needs rendering."""
+    from mkdocs_jupyter.plugin import Plugin
+
+    plugin = Plugin()
+    errors, warnings = plugin.load_config(JUPYTER_OPTIONS)
+    if errors or warnings:
+        raise PluginError(f"tools/notebook_pages.py: mkdocs-jupyter rejects JUPYTER_OPTIONS: {errors + warnings}")
+    plugin.on_pre_build(None)
+    return plugin
+
+
 def cache_path(page, config) -> Path:
     """.cache/notebook-pages/<lang>-<name>-<hash of the .ipynb, mkdocs-jupyter's options, versions>.json"""
-    options = config.plugins["mkdocs-jupyter"].config
     key = hashlib.sha256(Path(page.file.abs_src_path).read_bytes())
-    key.update(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
+    key.update(repr(sorted(JUPYTER_OPTIONS.items())).encode())
     key.update(f"mkdocs-jupyter {version('mkdocs-jupyter')} nbconvert {version('nbconvert')}".encode())
     name = page.file.abs_src_path.removeprefix(config.docs_dir).strip("/\\").removesuffix(".ipynb")
     return CACHE / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}-{key.hexdigest()[:16]}.json"
 
 
-@event_priority(-50)  # after mkdocs-jupyter's on_pre_page, which gives the page its render()
 def on_pre_page(page, config, files):
-    """Render a notebook page from the cache when its notebook has not changed since."""
+    """A notebook page renders from the cache, or else by mkdocs-jupyter (then cached)."""
     if not is_notebook(page):
         return page
-    convert, cached = page.render, cache_path(page, config)
+    cached = cache_path(page, config)
 
     def render(config, files):
         if cached.exists():
@@ -135,7 +159,8 @@ def on_pre_page(page, config, files):
             page.content, page.title = stored["content"], stored["title"]
             page.toc = get_toc([])  # on_page_content makes it from the headings
             return
-        convert(config, files)
+        jupyter_plugin().on_pre_page(page, config, files)  # gives the page mkdocs-jupyter's render()
+        page.render(config, files)
         CACHE.mkdir(parents=True, exist_ok=True)
         for stale in CACHE.glob(cached.name.rsplit("-", 1)[0] + "-*.json"):
             stale.unlink()  # this notebook's older renderings
@@ -275,6 +300,9 @@ def relative_site_links(html: str, page, config) -> str:
 def on_post_page(output, page, config):
     if not is_notebook(page):
         return output
+    download = Path(page.file.abs_dest_path).parent / Path(page.file.abs_src_path).name
+    download.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(page.file.abs_src_path, download)  # the .ipynb next to its page (download button)
     css = get_relative_url(STYLESHEET, page.url)
     output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
     return MARKDOWN_CELL.sub(arithmatex, output)

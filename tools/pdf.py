@@ -30,8 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
-
 from tools.glossary import PAGE as GLOSSARY
 from tools.served_site import (LANGS, ROOT, SiteServer, build_site, launch_chromium,
                                page_path, site_prefix)
@@ -83,6 +81,8 @@ def slug_of(source: str) -> str:
 
 
 def read_page(site: Path, path: str) -> BeautifulSoup:
+    from bs4 import BeautifulSoup  # here, not at the top: the tests that only ask for book_sources need no bs4
+
     file = site / path / "index.html"
     if not file.is_file():
         raise FileNotFoundError(f"{file}: page missing from the built site (build it first)")
@@ -149,6 +149,8 @@ class Book:
         file = self.site / target if target else None
         if file is None or not file.is_file():
             raise FileNotFoundError(f"{page}: figure {img['src']} not in the built site")
+        from bs4 import BeautifulSoup
+
         text = file.read_text(encoding="utf-8")
         svg = BeautifulSoup(text[text.index("<svg"):], "html.parser").find("svg")
         svg["role"], svg["aria-label"] = "img", img.get("alt", "")

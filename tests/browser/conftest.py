@@ -16,9 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tools.pdf import print_books
 from tools import npm
 from tools.served_site import (ROOT, SitePage, SiteServer, build_site, chromium_problem,
                                launch_chromium, source_pages)
@@ -106,6 +104,8 @@ class Visit:
 def site(tmp_path_factory):
     """The built site as it is deployed: with both PDFs (tools/pdf.py), which every page's
     footer links to, so link checks over this site find them."""
+    from tools.pdf import print_books  # imported here, as playwright below: `-m "not browser"` needs neither
+
     built = build_site(tmp_path_factory.mktemp("browser") / "site")
     print_books(built)
     return built
@@ -119,6 +119,8 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser():
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
         chromium = launch_chromium(pw)
         yield chromium

@@ -12,11 +12,10 @@ import urllib.request
 import zlib
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import PAGES
 from tools.glossary import load, terms
-from tools.pdf import book_sources, pdf_name, pdf_path, slug_of
+from tools.pdf import book_sources, pdf_name, pdf_path, read_page, slug_of
 from tools.pdf import destinations as named_destinations
 from tools.served_site import DOCS, LANGS
 
@@ -80,7 +79,7 @@ def test_each_pdf_is_served_by_the_site(lang, site, server):
 def test_every_page_links_the_pdf_of_its_language(page, site):
     """The footer link (overrides/partials/copyright.html) and, on the home pages, a line under
     the title lead to the PDF of the page's language."""
-    html = BeautifulSoup((site / page.path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    html = read_page(site, page.path)
     links = [a["href"] for a in html.select("a[href$='.pdf']")]
     expected = 2 if page.path in ("", "hi/") else 1
     assert len(links) == expected, f"{page.name}: {len(links)} links to a PDF, expected {expected}: {links}"

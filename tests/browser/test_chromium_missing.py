@@ -1,9 +1,18 @@
-"""Without a usable Chromium, `pytest` gives one failure that says how to install one."""
+"""Without a usable Chromium, `pytest` gives one failure that says how to install one.
+
+A browser test (it checks how the browser suite behaves), run with them: `pytest -m browser`
+or the whole `pytest`. Without Chromium it is left out itself (tests/browser/conftest.py),
+so the run it starts never starts another.
+"""
 import os
 import subprocess
 import sys
 
+import pytest
+
 from tools.doctests import ROOT
+
+pytestmark = pytest.mark.browser
 
 
 def test_one_clear_failure_without_chromium(tmp_path):
