@@ -15,7 +15,7 @@ from pathlib import Path
 from tools.doctests import ROOT
 from tools.translations import mark
 
-HOOKS = ["translation_status.py", "glossary_tooltips.py", "checked_with.py"]
+HOOKS = ["translation_status.py", "glossary_tooltips.py", "checked_with.py", "template_cache.py"]
 CONFIG = f"""\
 site_name: Fixture
 docs_dir: docs

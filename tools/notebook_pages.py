@@ -120,7 +120,7 @@ def language(page, config) -> str:
 def colab_url(notebook_src_uri: str, config) -> str:
     repo = re.fullmatch(r"https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?", config.repo_url or "")
     branch = re.search(r"(?:edit|blob)/([^/]+)/", config.edit_uri or "")
-    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent).as_posix()
     return (f"https://colab.research.google.com/github/{repo[1]}/blob/"
             f"{branch[1] if branch else 'main'}/{docs}/{notebook_src_uri}")
 
