@@ -82,6 +82,7 @@ def run_cache():
 # start one after another in a background thread as soon as collection ends, so they run on
 # the other core while the in-process tests run; the tests that wait for them (fixture
 # `early`) run last.
+# A function marked `early_first = True` only starts a process and returns it: it goes first.
 
 class Early:
     """Runs functions in a background thread, each once; result(fn) waits for fn's."""
@@ -118,10 +119,10 @@ def pytest_collection_finish(session):
     if session.config.option.collectonly:
         return
     early = session.config.stash[EARLY] = Early()
-    for item in session.items:
-        if "early" in getattr(item, "fixturenames", ()):
-            for fn in getattr(item.module, "EARLY", ()):
-                early.start(fn)
+    listed = [fn for item in session.items if "early" in getattr(item, "fixturenames", ())
+              for fn in getattr(item.module, "EARLY", ())]
+    for fn in sorted(dict.fromkeys(listed), key=lambda fn: not getattr(fn, "early_first", False)):
+        early.start(fn)
 
 
 def pytest_unconfigure(config):
