@@ -15,15 +15,14 @@ from tools.cuda_output import cpu_random
 # --- cpu_random(): random draws on the CPU generator during a CUDA run ----------------------
 # No GPU here: the "meta" device stands in for CUDA (it has no values, but a draw on it does
 # not touch the CPU generator either). Drawing the same numbers leaves the CPU generator in
-# the same state as the plain CPU run. torch is imported by the first test that needs it, not
-# while the tests are collected (then the session's slow background work starts sooner).
+# the same state as the plain CPU run.
 
 @pytest.fixture(scope="module")
 def torch():
     """torch, and the compiler stack that the meta device and the dispatch modes below import on
-    first use. Their ~300,000 objects live all session: imported with the garbage collector
-    paused (each full collection while importing would walk them all again, most of a second
-    in all), then frozen, so that later collections skip them too."""
+    first use. Their ~300,000 objects live as long as this process: imported with the garbage
+    collector paused (each full collection while importing would walk them all again, most of
+    a second in all), then frozen, so that later collections skip them too."""
     gc.disable()
     try:
         import torch

@@ -1,6 +1,9 @@
 """tools/code_blocks.py: highlighted code loses only the spans that draw nothing (names, spaces),
 and every code block is focusable before Material mounts it."""
 import re
+from pathlib import Path
+
+import material
 
 from tools.code_blocks import focusable_code, lean_code_blocks, unwrap_plain_tokens
 
@@ -26,10 +29,6 @@ def test_names_and_spaces_lose_their_spans_and_nothing_else_changes():
 def test_material_draws_names_in_the_code_colour():
     """The premise: `.n` is coloured --md-code-hl-name-color, which Material sets to the code
     block's own colour (--md-code-fg-color) in both schemes; `.w` has no rule at all."""
-    from pathlib import Path
-
-    import material
-
     css = "".join(p.read_text(encoding="utf-8")
                   for p in (Path(material.__file__).parent / "templates/assets/stylesheets").glob("*.css"))
     names = set(re.findall(r"--md-code-hl-name-color:([^;}]+)", css))

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import PAGES, RAW_TEX, off_site
+from conftest import PAGES, RAW_TEX, guarded_context, off_site
 from tools.doctests import parse_page
 from tools.glossary import load, spelling_variants, terms
 from tools.served_site import built_pages, formula_count
@@ -264,12 +264,11 @@ def test_copy_button_copies_exactly_the_code(page, visit):
 
 
 @pytest.mark.parametrize("lang_path", ["autograd/", "hi/autograd/"])
-def test_the_scheme_toggle_switches_and_is_remembered(lang_path, browser, server):
+def test_the_scheme_toggle_switches_and_is_remembered(lang_path, server, browser):
     """overrides/partials/javascripts/palette.html replaces Material's palette script: the toggle
     shows one button, switches light and dark, and the choice holds on the next page, before
-    and after Material's own scripts start (after the first paint)."""
-    from conftest import guarded_context
-
+    and after Material's own scripts start (after the first paint). (`server` comes before
+    `browser`: the site fixture prints the PDFs with Playwright before this test's starts.)"""
     context = guarded_context(browser, server, color_scheme="light")
     try:
         tab = context.new_page()
