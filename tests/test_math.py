@@ -5,6 +5,7 @@ formula shows, a number printed by one of the page's snippets or written in thei
 The printed outputs are themselves checked against the code by test_docs.py, so a
 number in a formula is checked back to what PyTorch computes.
 """
+import hashlib
 import re
 
 import pytest
@@ -77,3 +78,18 @@ def test_a_tex_error_fails_the_build_naming_the_page():
     assert render_page_math(good, "en/x.md").count("<math") == 2
     with pytest.raises(PluginError, match=r"TeX error in hi/broken\.md.*\n  formula: \\frac\{1\}\{"):
         render_page_math(good + '<div class="arithmatex">\\[\\frac{1}{\\]</div>', "hi/broken.md")
+
+
+def test_the_math_font_is_latin_modern_math_1959_in_the_repository(tmp_path, monkeypatch):
+    """The build cuts the site's math font from fonts/latin-modern-math/ (no OS package): the
+    very file TeX distributions and Debian's fonts-lmodern ship, with its licence; the same
+    characters always give the same woff2 bytes."""
+    from tools import mathml
+
+    assert hashlib.sha256(mathml.FONT.read_bytes()).hexdigest() == \
+        "6075562b771f8b82f0c179e363389684f2dd09de30038269e2628e504bd7be0f", f"{rel(mathml.FONT)} is not Latin Modern Math 1.959"
+    assert "GUST Font License" in mathml.FONT_LICENSE.read_text(encoding="utf-8")
+    monkeypatch.setattr(mathml, "CACHE", tmp_path)  # cut it now, not from the cache
+    cut = mathml.math_font(set("x=1+σ"))
+    assert hashlib.sha256(cut.read_bytes()).hexdigest() == \
+        "ca8f42e0ff241e3b99b48b39af8425c741002b0b04c9dae21338899fa0b581d6"

@@ -15,15 +15,18 @@ OpenType MATH table's size variants), as one small woff2.
 
 - Temml is an npm package fetched by name with the npm client and checked against its pinned
   sha512 (tools/npm.py), into .cache/npm/ (once); Node runs it, one process per build.
-- Latin Modern Math comes from Debian's fonts-lmodern (or LATIN_MODERN_MATH=<path to
-  latinmodern-math.otf>); the cut-down font is cached in .cache/ by the glyphs it holds.
+- Latin Modern Math (version 1.959, the one file every TeX distribution ships, and Debian's
+  fonts-lmodern) lives in the repository, fonts/latin-modern-math/, with its GUST Font License,
+  which allows redistribution: no registry package ships it, and the site's cut-down font
+  must come from exactly these bytes (tests/test_math.py pins their sha256). So the build needs
+  nothing from an OS package manager. The cut-down font is cached in .cache/ by the glyphs it
+  holds; the site ships the licence beside it.
 """
 import atexit
 import hashlib
 import html
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
@@ -36,7 +39,9 @@ from tools import npm
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache"
-FONT = Path(os.environ.get("LATIN_MODERN_MATH", "/usr/share/texmf/fonts/opentype/public/lm-math/latinmodern-math.otf"))
+FONT_DIR = ROOT / "fonts" / "latin-modern-math"
+FONT = FONT_DIR / "latinmodern-math.otf"
+FONT_LICENSE = FONT_DIR / "GUST-FONT-LICENSE.txt"
 SITE_DIR = "assets/math"
 STYLESHEETS = (f"{SITE_DIR}/Temml-Latin-Modern.css",  # Temml's own; it loads ./latinmodernmath.woff2
                "assets/stylesheets/math.css")         # this site's sizes
@@ -44,7 +49,6 @@ FONT_NAME = "latinmodernmath.woff2"
 # No OpenType features: the MATH table (size variants, stretchy parts) stays; the GSUB
 # alternates (ssty) were half the glyphs (44 KB instead of 20 KB) and Chromium does not use them.
 SUBSET_FEATURES: list[str] = []
-FONT_LICENSE = FONT.parents[4] / "doc/fonts/lm-math/GUST-FONT-LICENSE.txt"  # where fonts-lmodern puts it
 
 MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>',
@@ -167,8 +171,7 @@ def math_font(characters: set[str]) -> Path:
     if cached.exists():
         return cached
     if not FONT.exists():
-        raise PluginError(f"Latin Modern Math is not at {FONT}: install Debian's fonts-lmodern, or set "
-                          "LATIN_MODERN_MATH to the path of latinmodern-math.otf")
+        raise PluginError(f"Latin Modern Math is not at {FONT}: it is part of the repository (git checkout fonts/)")
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -218,5 +221,4 @@ def finish_build(site_dir: str) -> None:
     for name in ("dist/Temml-Latin-Modern.css", "dist/Temml.woff2", "LICENSE"):
         shutil.copyfile(temml_dist() / name, target / Path(name).name)
     shutil.copyfile(math_font(CHARACTERS), target / FONT_NAME)
-    if FONT_LICENSE.exists():
-        shutil.copyfile(FONT_LICENSE, target / "GUST-FONT-LICENSE.txt")
+    shutil.copyfile(FONT_LICENSE, target / FONT_LICENSE.name)
