@@ -2,11 +2,13 @@
 
 - The language switcher (Material's menu of `config.extra.alternate`) links to the page's
   translation by a relative address on every page. static-i18n leaves the home pages on its
-  root-absolute defaults (`/llm-basics/hi/`), which break when the site is opened from disk or
+  root-absolute defaults (`/handbook/hi/`), which break when the site is opened from disk or
   served under another path.
 - `<link rel="alternate" hreflang>` in each page's head is absolute, built from site_url, as
-  search engines require (Lighthouse's SEO audit flags relative ones). Material's script reads
-  these links too: it fetches `<link>sitemap.xml` for each (hooks/sitemaps.py puts one there).
+  search engines require (Lighthouse's SEO audit flags relative ones). A build without
+  site_url (a local one: only the Pages deploy sets it) keeps them relative, naming no host.
+  Material's script reads these links too: it fetches `<link>sitemap.xml` for each
+  (hooks/sitemaps.py puts one there), on the host that serves the page either way.
 - 404 pages: each language's build writes its 404.html at the site root, so the last one
   (Hindi) was left there. Here the English one stays at the root and the Hindi one goes to
   hi/404.html, each with a switcher to the other. (Error pages use root-absolute links:
@@ -38,7 +40,9 @@ def not_found_path(lang: str, config) -> str:
 
 
 def absolute_alternates(html: str, page_url: str, config) -> str:
-    """Make each head <link rel="alternate" hreflang> absolute, from site_url."""
+    """Make each head <link rel="alternate" hreflang> absolute, from site_url (if there is one)."""
+    if not config.site_url:
+        return html
     here = urljoin(config.site_url, page_url)
     return HEAD_ALTERNATE.sub(lambda m: f'<link rel="alternate" href="{urljoin(here, m["href"])}" '
                                         f'hreflang="{m["lang"]}">', html)

@@ -96,3 +96,14 @@ def test_the_gpu_job_uploads_its_report():
     (upload,) = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact")]
     assert upload["with"]["name"] == "doctest-report-cuda"
     assert upload["with"]["path"] == ".cache/doctest-report-cuda.json"
+
+
+def test_the_deploy_builds_for_the_repository_it_runs_in():
+    """Any fork deploys with no edit: the build gets the site's address from configure-pages
+    (the fork's Pages address, or its custom domain) and the repository's from `github`."""
+    steps = load("docs.yml")["jobs"]["deploy"]["steps"]
+    (pages,) = [s for s in steps if s.get("uses", "").startswith("actions/configure-pages")]
+    (build,) = [s for s in steps if s.get("run") == "python -m tools.pdf"]
+    assert steps.index(pages) < steps.index(build)
+    assert build["env"] == {"SITE_URL": f"${{{{ steps.{pages['id']}.outputs.base_url }}}}/",
+                            "REPO_URL": "${{ github.server_url }}/${{ github.repository }}"}, build

@@ -2,7 +2,10 @@
 
 - MkDocs treats .ipynb files as pages, so mkdocs-jupyter renders them under
   mkdocs-static-i18n instead of copying raw JSON (mkdocs-static-i18n issue 198).
-- A chapter page that has a notebook links to it, and to Colab, under its title.
+- A chapter page that has a notebook links to it, and to Colab, under its title; the
+  notebook page links to Colab under its title. Colab opens the notebook from the repository
+  the site is built for (repo_url, set by the Pages deploy): a build without one has no
+  Colab links.
 - A notebook page gets a download button for its .ipynb (mkdocs-jupyter's `include_source`
   copies the file next to the page).
 - Its headings get the ids Python-Markdown would give them (Hindi ones included: nbconvert
@@ -17,7 +20,11 @@
   only) hides the prompts and cell tags. An image attached to a cell is shown from the
   same file the chapter page shows, when the site has one with the same bytes (the .ipynb
   keeps the attachment, for Colab and Jupyter).
-- Links to the site itself (absolute site_url addresses in the .ipynb) become relative.
+- The notebooks name no host: their links to pages are relative to the .ipynb
+  (`../pretraining.md`, tools/notebooks.py). On the notebook page they lead to the pages;
+  in the .ipynb offered for download they are the pages' site_url addresses (relative
+  without one), with the Colab link in its first cell, so a downloaded notebook leads back to
+  the site. A link to a page that does not exist fails the build, naming the notebook.
 - The notebook's $...$ math is marked up as pymdownx.arithmatex marks it, so hooks/math.py
   renders it at build time like the math of every other page.
 - A solution cell (an exercise's solution, tagged `solution` by tools/notebooks.py) is shown
@@ -40,7 +47,6 @@ import json
 import logging
 import posixpath
 import re
-import shutil
 from importlib.metadata import version
 from pathlib import Path
 
@@ -56,10 +62,14 @@ if ".ipynb" not in mkdocs.utils.markdown_extensions:
     mkdocs.utils.markdown_extensions = (*mkdocs.utils.markdown_extensions, ".ipynb")
 
 WORDS = {
-    "en": {"run": "Run this chapter yourself: [as a Jupyter notebook]({notebook}) · [in Colab]({colab})",
+    "en": {"run": "Run this chapter yourself: [as a Jupyter notebook]({notebook})",
+           "in_colab": " · [in Colab]({colab})",
+           "colab": "Open in Colab",
            "download": "Download the notebook (.ipynb)",
            "solution": "Solution: code and output"},
-    "hi": {"run": "यह अध्याय ख़ुद चलाइए: [Jupyter नोटबुक के रूप में]({notebook}) · [Colab में]({colab})",
+    "hi": {"run": "यह अध्याय ख़ुद चलाइए: [Jupyter नोटबुक के रूप में]({notebook})",
+           "in_colab": " · [Colab में]({colab})",
+           "colab": "Colab में खोलें",
            "download": "नोटबुक डाउनलोड करें (.ipynb)",
            "solution": "हल: कोड और आउटपुट"},
 }
@@ -88,7 +98,9 @@ MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkd
 # (a <div> inside a <p> is invalid HTML).
 DISPLAY_MATH = re.compile(r"<p>\s*\$\$(.+?)\$\$\s*</p>|\$\$(.+?)\$\$", re.S)
 MATH_IN_PARAGRAPH = re.compile(r'<p>(?:(?!</p>).)*?<div class="arithmatex">', re.S)
-SITE_LINK = re.compile(r'<a href="(?P<url>[^"]+)"')
+PAGE_LINK = re.compile(r'<a href="(?P<path>(?![a-z]+:|/|#)[^"#]+\.md)(?P<anchor>#[^"]*)?"')
+MARKDOWN_PAGE_LINK = re.compile(r"\]\((?P<path>(?![a-z]+:|/|#)[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
+H1_END = re.compile(r"</h1>")
 HEADING = re.compile(r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>', re.S)
 SOLUTION_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell[^"]*\bcelltag_solution\b[^"]*">')
 DIV_TAG = re.compile(r"<div\b|</div>")
@@ -117,8 +129,11 @@ def language(page, config) -> str:
     return getattr(page.file, "locale", None) or config.theme.get("language") or "en"
 
 
-def colab_url(notebook_src_uri: str, config) -> str:
+def colab_url(notebook_src_uri: str, config) -> str | None:
+    """Colab's address for the notebook in the site's repository (None: not on GitHub, or unset)."""
     repo = re.fullmatch(r"https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?", config.repo_url or "")
+    if not repo:
+        return None
     branch = re.search(r"(?:edit|blob)/([^/]+)/", config.edit_uri or "")
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent).as_posix()
     return (f"https://colab.research.google.com/github/{repo[1]}/blob/"
@@ -180,8 +195,10 @@ def on_page_markdown(markdown, page, config, files):
     if is_notebook(page) or not files.get_file_from_path(notebook):
         return markdown
     words = WORDS.get(language(page, config), WORDS["en"])
-    line = words["run"].format(notebook=posixpath.relpath(notebook, posixpath.dirname(src)),
-                               colab=colab_url(notebook, config))
+    line = words["run"].format(notebook=posixpath.relpath(notebook, posixpath.dirname(src)))
+    colab = colab_url(notebook, config)
+    if colab:
+        line += words["in_colab"].format(colab=colab)
     return re.sub(r"^(# .*)$", lambda m: f"{m[1]}\n\n{line}\n", markdown, count=1, flags=re.M)
 
 
@@ -261,15 +278,21 @@ def images_from_files(html: str, page, files) -> str:
 
 def on_page_content(html, page, config, files):
     """A notebook page: nbconvert's cells in Material's markup, headings and contents fixed,
-    left out of search, and a button to download its .ipynb (mkdocs-jupyter copies it next
-    to the page)."""
+    left out of search, its Colab link, and a button to download its .ipynb (download_copy,
+    written next to the page)."""
     if not is_notebook(page):
         return html
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     html = images_from_files(material_markup(html), page, files)
     words = WORDS.get(language(page, config), WORDS["en"])
-    html = closed_solutions(relative_site_links(headings_and_toc(html, page), page, config), words)
+    html = closed_solutions(page_links(headings_and_toc(html, page), page, files), words)
+    colab = colab_url(page.file.src_uri, config)
+    if colab:
+        html = H1_END.sub(f'</h1>\n<p><a href="{colab}">{words["colab"]}</a></p>', html, count=1)
     name = posixpath.basename(page.file.src_uri)
+    download = Path(page.file.abs_dest_path).parent / name  # next to its page, for the download button
+    download.parent.mkdir(parents=True, exist_ok=True)
+    download.write_text(download_copy(page, config, files), encoding="utf-8")
     button = (f'<a href="{name}" download title="{words["download"]}" aria-label="{words["download"]}" '
               f'class="md-content__button md-icon">{DOWNLOAD_ICON}</a>')
     return button + html
@@ -284,25 +307,47 @@ def arithmatex(cell: re.Match) -> str:
     return cell[1] + body + cell[3]
 
 
-def relative_site_links(html: str, page, config) -> str:
-    """The notebooks link to the site by its absolute site_url addresses (right in the
-    downloaded .ipynb); on the notebook page those links are relative, so a local copy or
-    a preview keeps the reader on the same copy of the site."""
-    def one(m: re.Match) -> str:
-        if not m["url"].startswith(config.site_url):
-            return m[0]
-        return f'<a href="{get_relative_url(m["url"][len(config.site_url):] or ".", page.url)}"'
+def linked_page(path: str, page, files):
+    """The page a notebook's relative link (`../pretraining.md`) leads to."""
+    target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path)))
+    if target is None:
+        raise PluginError(f"{page.file.src_uri}: a link to {path}, which is no page (python -m tools.notebooks)")
+    return target
 
-    return SITE_LINK.sub(one, html)
+
+def page_links(html: str, page, files) -> str:
+    """The notebook's links to pages lead to those pages, relatively."""
+    return PAGE_LINK.sub(lambda m: f'<a href="{get_relative_url(linked_page(m["path"], page, files).url, page.url)}'
+                                   f'{m["anchor"] or ""}"', html)
+
+
+def download_copy(page, config, files) -> str:
+    """The .ipynb offered for download: its page links as the site's addresses (site_url;
+    relative without one) and the Colab link in its first cell."""
+    import nbformat
+
+    notebook = nbformat.read(page.file.abs_src_path, as_version=4)
+
+    def address(m: re.Match) -> str:
+        url = linked_page(m["path"], page, files).url
+        url = config.site_url + url if config.site_url else get_relative_url(url, page.url)
+        return f"]({url}{m['anchor'] or ''})"
+
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = MARKDOWN_PAGE_LINK.sub(address, cell.source)
+    colab = colab_url(page.file.src_uri, config)
+    if colab and notebook.cells:
+        words = WORDS.get(language(page, config), WORDS["en"])
+        notebook.cells[0].source = re.sub(r"^(# .*)$", lambda m: f"{m[1]}\n\n[{words['colab']}]({colab})",
+                                          notebook.cells[0].source, count=1, flags=re.M)
+    return nbformat.writes(notebook) + "\n"
 
 
 @event_priority(50)  # before hooks/math.py, which renders the arithmatex markup
 def on_post_page(output, page, config):
     if not is_notebook(page):
         return output
-    download = Path(page.file.abs_dest_path).parent / Path(page.file.abs_src_path).name
-    download.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(page.file.abs_src_path, download)  # the .ipynb next to its page (download button)
     css = get_relative_url(STYLESHEET, page.url)
     output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
     return MARKDOWN_CELL.sub(arithmatex, output)

@@ -3,10 +3,14 @@
     python -m tools.notebooks        # writes docs/<lang>/notebooks/<chapter>.ipynb
 
 A chapter is a page with Python blocks (tools.doctests finds them). Its notebook holds, in
-order: a Markdown cell with the page's title and an "Open in Colab" link; a code cell with
+order: a Markdown cell with the page's title and a link to the chapter; a code cell with
 the `%pip install` line for the pinned torch and numpy, commented out; then the page
 itself: the prose between blocks as Markdown cells (pymdown-only syntax turned into plain
 Markdown), each Python block as a code cell whose output is the block's stored output.
+
+A notebook names no host: its links to pages are relative (`../pretraining.md`), so no fork
+has to regenerate it. The site's build turns them into links to its pages, and adds the
+"Open in Colab" link of the repository it is built for (tools/notebook_pages.py).
 
 The notebooks are generated, never edited by hand. The output is deterministic (sorted
 keys, cell ids from positions, no timestamps), so running this twice changes nothing, and
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import posixpath
 import re
 import sys
 from pathlib import Path
@@ -37,7 +42,6 @@ PINNED = ("torch", "numpy")
 # The few words the generator writes itself, per page language.
 WORDS = {
     "en": {
-        "colab": "Open in Colab",
         "page": "Read this chapter on the website",
         "and": " and ",
         "install": "The code is tested with {pins}. If your Python lacks them, remove the `#` "
@@ -45,7 +49,6 @@ WORDS = {
         "explanation": "explanation",
     },
     "hi": {
-        "colab": "Colab में खोलें",
         "page": "यह अध्याय वेबसाइट पर पढ़ें",
         "and": " और ",
         "install": "इस कोड की जाँच {pins} के साथ की गई है। अगर आपके Python में ये नहीं हैं, "
@@ -69,10 +72,6 @@ def site_settings(root: Path) -> dict:
     config = mkdocs_config(root)
     i18n = next((p["i18n"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p), {})
     languages = {l["locale"]: l for l in i18n.get("languages", [])}
-    owner_repo = re.fullmatch(r"https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?", config["repo_url"])
-    if not owner_repo:
-        raise DocTestError(f"mkdocs.yml: repo_url {config['repo_url']!r} is not a GitHub repository URL")
-    branch = re.search(r"(?:edit|blob)/([^/]+)/", config.get("edit_uri", ""))
     pins = {}
     for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines():
         name, _, version = line.partition("==")
@@ -80,35 +79,11 @@ def site_settings(root: Path) -> dict:
             pins[name.strip().lower()] = version.strip()
     if sorted(pins) != sorted(PINNED):
         raise DocTestError(f"requirements.txt must pin {' and '.join(PINNED)} with ==")
-    return {
-        "site_url": config["site_url"].rstrip("/") + "/",
-        "repo": owner_repo[1],
-        "branch": branch[1] if branch else "main",
-        "languages": languages,
-        "pins": pins,
-    }
-
-
-def lang_prefix(lang: str, settings: dict) -> str:
-    """'' for the default language (built at the site root), 'hi/' for the others."""
-    language = settings["languages"].get(lang, {})
-    return "" if language.get("default") else f"{lang}/"
-
-
-def page_url(name: str, lang: str, settings: dict) -> str:
-    """The published address of docs/<lang>/<name> (directory URLs)."""
-    path = re.sub(r"(^|/)index\.md$", r"\1", name)
-    path = re.sub(r"\.md$", "/", path)
-    return settings["site_url"] + lang_prefix(lang, settings) + path
+    return {"languages": languages, "pins": pins}
 
 
 def notebook_path(page: Path) -> Path:
     return docs_dir(page) / page_lang(page) / "notebooks" / Path(page_name(page)).with_suffix(".ipynb")
-
-
-def colab_url(notebook: Path, settings: dict) -> str:
-    repo_path = notebook.resolve().relative_to(docs_dir(notebook).parent).as_posix()
-    return f"https://colab.research.google.com/github/{settings['repo']}/blob/{settings['branch']}/{repo_path}"
 
 
 def chapters(docs: Path = ROOT / "docs") -> list[Path]:
@@ -166,7 +141,12 @@ def plain_blocks(lines: list[str], words: dict) -> list[str]:
     return out
 
 
-def jupyter_markdown(text: str, page: Path, lang: str, settings: dict, words: dict) -> tuple[str, dict]:
+def page_link(target: str, name: str) -> str:
+    """docs/<lang>/<target> as a link from the notebook of docs/<lang>/<name> (under notebooks/)."""
+    return posixpath.relpath(posixpath.normpath(target), posixpath.dirname(f"notebooks/{name}"))
+
+
+def jupyter_markdown(text: str, page: Path, words: dict) -> tuple[str, dict]:
     """Page prose (no Python blocks in it) as Markdown that Jupyter renders, and the cell's
     attachments: the page's images travel inside the notebook."""
     lines = text.split("\n")
@@ -188,9 +168,8 @@ def jupyter_markdown(text: str, page: Path, lang: str, settings: dict, words: di
     text = COMMENT.sub("", "\n".join(plain_blocks(kept, words)))
     base = Path(page_name(page)).parent
 
-    def absolute(m: re.Match) -> str:
-        target = (base / m["path"]).as_posix()
-        return f"]({page_url(target, lang, settings)}{m['anchor'] or ''})"
+    def relative(m: re.Match) -> str:
+        return f"]({page_link((base / m['path']).as_posix(), page_name(page))}{m['anchor'] or ''})"
 
     attachments = {}
 
@@ -201,7 +180,7 @@ def jupyter_markdown(text: str, page: Path, lang: str, settings: dict, words: di
         attachments[path.name] = {IMAGE_TYPES[path.suffix.lower()]: base64.b64encode(path.read_bytes()).decode()}
         return f"![{m['alt']}](attachment:{path.name})"
 
-    text = IMAGE.sub(attach, PAGE_LINK.sub(absolute, text))
+    text = IMAGE.sub(attach, PAGE_LINK.sub(relative, text))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n"), attachments
 
 
@@ -256,7 +235,7 @@ def page_cells(page: Path, settings: dict) -> tuple[str, list]:
                 raise DocTestError(f"{rel(page)}: a chapter page must start with its `# Title`")
             title = prose[heading][2:].strip()
             prose = prose[heading + 1:]
-        markdown, attachments = jupyter_markdown("\n".join(prose), page, lang, settings, words)
+        markdown, attachments = jupyter_markdown("\n".join(prose), page, words)
         if markdown:
             cells.append(nbformat.v4.new_markdown_cell(markdown, **({"attachments": attachments} if attachments else {})))
         if block:
@@ -275,14 +254,12 @@ def make_notebook(page: Path) -> str:
     settings = site_settings(root)
     lang = page_lang(page)
     words = WORDS[lang]
-    notebook = notebook_path(page)
     title, cells = page_cells(page, settings)
     pins = " ".join(f"{name}=={settings['pins'][name]}" for name in PINNED)
     pins_text = words["and"].join(f"`{name}=={settings['pins'][name]}`" for name in PINNED)
     header = nbformat.v4.new_markdown_cell(
         f"# {title}\n\n"
-        f"[{words['colab']}]({colab_url(notebook, settings)}) · "
-        f"[{words['page']}]({page_url(page_name(page), lang, settings)})\n\n"
+        f"[{words['page']}]({page_link(page_name(page), page_name(page))})\n\n"
         + words["install"].format(pins=pins_text))
     install = nbformat.v4.new_code_cell(
         f"# %pip install {pins}",

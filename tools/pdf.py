@@ -95,7 +95,10 @@ class Book:
     def __init__(self, site: Path, lang: str):
         self.site, self.lang = site, lang
         self.prefix = site_prefix()
-        self.site_url = mkdocs_config()["site_url"].rstrip("/") + "/"
+        # Links out of the book (a notebook page, a download) lead to the published site; a
+        # build without site_url (a local one) has none, so they lead to where it was served.
+        site_url = mkdocs_config()["site_url"]
+        self.site_url = site_url.rstrip("/") + "/" if site_url else self.prefix
         self.slugs = {page_path(lang, Path(s)): slug_of(s) for s in book_sources()}
         self.stylesheets: list[str] = []
         self.chapters = [self.chapter(path, slug) for path, slug in self.slugs.items()]

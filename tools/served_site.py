@@ -1,7 +1,8 @@
 """Build the site, serve it on 127.0.0.1 and open it in Debian's Chromium.
 
 Shared by the browser tests (tests/browser/) and the bench scripts (bench/). The site is served under the path of `site_url` (as `mkdocs serve` and
-the real host do), so absolute links that static-i18n writes (`/llm-basics/hi/`) resolve.
+the real host do), so absolute links that static-i18n writes (`/handbook/hi/`) resolve; at the
+root for a build without one.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from tools.site_config import mkdocs_config
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -43,10 +46,9 @@ DEFAULT_LANG = "en"
 
 
 def site_prefix() -> str:
-    """The path part of site_url in mkdocs.yml, e.g. '/llm-basics/'."""
-    m = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    path = urlsplit(m[1]).path if m else "/"
-    return path.rstrip("/") + "/"
+    """The path part of site_url (SITE_URL, which the Pages deploy sets), e.g. '/handbook/';
+    '/' without one."""
+    return urlsplit(mkdocs_config(ROOT)["site_url"] or "/").path.rstrip("/") + "/"
 
 
 def build_site(dest: Path) -> Path:

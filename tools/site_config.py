@@ -2,15 +2,18 @@
 from pathlib import Path
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from tools.doctests import ROOT
 
 
 class _IgnoreTags(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where PyYAML has it
-    """mkdocs.yml may hold tags like !!python/name:...; only plain values are needed."""
+    """mkdocs.yml may hold tags like !!python/name:...; only plain values are needed, and
+    `!ENV VAR` is the variable's value, as mkdocs reads it (None when unset)."""
 
 
 _IgnoreTags.add_multi_constructor("", lambda loader, tag, node: None)
+_IgnoreTags.add_constructor("!ENV", construct_env_tag)
 
 
 def mkdocs_config(root: Path = ROOT) -> dict:

@@ -46,7 +46,7 @@ MATH_JS = """() => ({
   font: [...document.fonts].some(f => f.family.replace(/"/g, '') === 'Latin Modern Math' && f.status === 'loaded'),
 })"""
 RAW_TEX = ("$$", "\\(", "\\[")
-SITE_URL = mkdocs_config()["site_url"]
+SITE_URL = mkdocs_config()["site_url"]  # None unless SITE_URL is set, as the Pages deploy does
 # Every page axe checks: the pages of both languages and the two 404 pages.
 NOT_FOUND_PAGES = ["404.html", "hi/404.html"]
 AXE_JS = r"""async () => (await axe.run(document, {resultTypes: ["violations"]})).violations.flatMap(v =>
@@ -130,7 +130,7 @@ def browser():
 def off_site(url: str, server: SiteServer) -> bool:
     parts = urlsplit(url)
     return (parts.scheme not in ("data", "blob", "about") and parts.netloc != server.host
-            and not url.startswith(SITE_URL))
+            and not (SITE_URL and url.startswith(SITE_URL)))
 
 
 def guarded_context(browser, server, **options):
@@ -141,7 +141,8 @@ def guarded_context(browser, server, **options):
     def local_copy(route):
         route.fulfill(response=route.fetch(url=server.url(route.request.url[len(SITE_URL):])))
 
-    context.route(lambda url: url.startswith(SITE_URL), local_copy)
+    if SITE_URL:  # a build for a deploy (SITE_URL set): its absolute hreflang links
+        context.route(lambda url: url.startswith(SITE_URL), local_copy)
     context.route(lambda url: off_site(url, server), lambda route: route.abort("blockedbyclient"))
     return context
 
