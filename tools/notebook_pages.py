@@ -6,8 +6,8 @@
   notebook page links to Colab under its title. Colab opens the notebook from the repository
   the site is built for (repo_url, set by the Pages deploy): a build without one has no
   Colab links.
-- A notebook page gets a download button for its .ipynb (mkdocs-jupyter's `include_source`
-  copies the file next to the page).
+- A notebook page gets a download button for its .ipynb, written next to the page
+  (download_copy, below).
 - Its headings get the ids Python-Markdown would give them (Hindi ones included: nbconvert
   gives every Devanagari heading the same empty id), and the table of contents is rebuilt
   from them (mkdocs-jupyter's loses inline code and links to ids the page does not have).
@@ -323,25 +323,25 @@ def page_links(html: str, page, files) -> str:
 
 def download_copy(page, config, files) -> str:
     """The .ipynb offered for download: its page links as the site's addresses (site_url;
-    relative without one) and the Colab link in its first cell."""
-    import nbformat
-
-    notebook = nbformat.read(page.file.abs_src_path, as_version=4)
+    relative without one) and the Colab link in its first cell. (Plain JSON, as nbformat
+    writes it: importing nbformat would add a second to every build.)"""
+    notebook = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
 
     def address(m: re.Match) -> str:
         url = linked_page(m["path"], page, files).url
         url = config.site_url + url if config.site_url else get_relative_url(url, page.url)
         return f"]({url}{m['anchor'] or ''})"
 
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            cell.source = MARKDOWN_PAGE_LINK.sub(address, cell.source)
     colab = colab_url(page.file.src_uri, config)
-    if colab and notebook.cells:
-        words = WORDS.get(language(page, config), WORDS["en"])
-        notebook.cells[0].source = re.sub(r"^(# .*)$", lambda m: f"{m[1]}\n\n[{words['colab']}]({colab})",
-                                          notebook.cells[0].source, count=1, flags=re.M)
-    return nbformat.writes(notebook) + "\n"
+    words = WORDS.get(language(page, config), WORDS["en"])
+    for number, cell in enumerate(notebook["cells"]):
+        if cell["cell_type"] != "markdown":
+            continue
+        source = MARKDOWN_PAGE_LINK.sub(address, "".join(cell["source"]))
+        if number == 0 and colab:
+            source = re.sub(r"^(# .*)$", lambda m: f"{m[1]}\n\n[{words['colab']}]({colab})", source, count=1, flags=re.M)
+        cell["source"] = source.splitlines(keepends=True)
+    return json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 @event_priority(50)  # before hooks/math.py, which renders the arithmatex markup
