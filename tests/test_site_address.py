@@ -31,7 +31,8 @@ BUILT = ("*.html", "*.xml", "*.ipynb")
 def build(folder: Path, **env) -> Path:
     site = folder / "site"
     environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+    # (not -q: mkdocs --strict counts only the warnings it shows)
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                           cwd=ROOT, capture_output=True, text=True,
                           env={**environ, "NO_MKDOCS_2_WARNING": "1", **env})
     assert done.returncode == 0, f"mkdocs build failed:\n{done.stdout}\n{done.stderr}"

@@ -75,6 +75,7 @@ WORDS = {
 }
 DOWNLOAD_ICON = (Path(material.__file__).parent / "templates/.icons/material/download.svg").read_text()
 STYLESHEET = "assets/stylesheets/notebook.css"
+BRANCH = "main"  # Colab opens the notebooks of the branch the Pages deploy publishes (.github/workflows/docs.yml)
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "notebook-pages"
 # mkdocs-jupyter's options: render only the .ipynb files, as they are (the tests run them).
 JUPYTER_OPTIONS = {
@@ -134,10 +135,9 @@ def colab_url(notebook_src_uri: str, config) -> str | None:
     repo = re.fullmatch(r"https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?", config.repo_url or "")
     if not repo:
         return None
-    branch = re.search(r"(?:edit|blob)/([^/]+)/", config.edit_uri or "")
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent).as_posix()
     return (f"https://colab.research.google.com/github/{repo[1]}/blob/"
-            f"{branch[1] if branch else 'main'}/{docs}/{notebook_src_uri}")
+            f"{BRANCH}/{docs}/{notebook_src_uri}")
 
 
 @functools.cache
