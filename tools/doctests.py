@@ -28,7 +28,6 @@ FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<inf
 INCLUDE = re.compile(r'^-{1,}8<-{1,}[ \t]+"(?P<path>[^"]+)"[ \t]*$')
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 NOTEST_REASON = re.compile(r"^<!--\s*notest:\s*\S.*-->$")
-UPDATE_HINT = "To accept what the code prints: pytest --update-outputs"
 
 
 class DocTestError(Exception):
@@ -321,13 +320,17 @@ def check(block: Block, printed: str, same=None) -> None:
     if not printed.strip():
         raise DocTestError(f"{block.where}: the code prints nothing; a block must show its output")
     if block.out_file and not block.out_file.is_file():
-        raise DocTestError(f"{block.where}: output file not found: {rel(block.out_file)}\n{UPDATE_HINT}")
+        raise DocTestError(f"{block.where}: output file not found: {rel(block.out_file)}\n{update_hint(block)}")
     expected, got = normalise_end(block.expected), normalise_end(printed)
     if (same or str.__eq__)(expected, got):
         return
     name = rel(block.out_file) if block.out_file else f"output block at line {block.out_fence.line}"
     raise DocTestError(f"{block.where}: printed output differs from {name}\n"
-                       f"{diff(expected, got, name)}{UPDATE_HINT}")
+                       f"{diff(expected, got, name)}{update_hint(block)}")
+
+
+def update_hint(block: Block) -> str:
+    return f"To accept what the code prints: pytest {rel(block.page)} --update-outputs"
 
 
 def update(block: Block, printed: str) -> bool:
