@@ -52,6 +52,7 @@ PLANTED = {
                      "<!-- notest: it opens a window -->\n```python notest\nprint('never run either')\n```\n\n"
                      "```python\nprint('run')\n```\n\n```text\nrun\n```\n"),
     "en/unclosed.md": "# Unclosed\n\n```text\nfine\n```\n\n```python\nprint(1)\n",
+    "en/stderr.md": "# Warns\n\n```python\nimport sys\nprint('a warning', file=sys.stderr)\nprint(1)\n```\n\n```text\n2\n```\n",
 }
 
 
@@ -92,6 +93,7 @@ def test_planted_faults_fail_and_the_rest_pass(planted):
         "docs/en/notest.md::[refused][line:3]": "FAILED",         # notest without a reason
         "docs/en/pycon.md::[refused][line:3]": "FAILED",
         "docs/en/raises.md::[CodeFence#1][line:3]": "FAILED",
+        "docs/en/stderr.md::[CodeFence#1][line:3]": "FAILED",
         "docs/en/unclosed.md::[page]": "FAILED",
         "docs/en/wrong_output.md::[CodeFence#1][line:3]": "FAILED",
         "docs/hi/wrong_output.md::[CodeFence#1][line:3]": "FAILED",
@@ -135,6 +137,12 @@ def test_code_that_raises_shows_its_traceback(planted):
     assert "raises.md [en] line 3 (snippets/demo/raises.py): the code raised an exception" in message
     assert 'snippets/demo/raises.py", line 2' in message and "IndexError: list index out of range" in message
     assert "pytest_doctests" not in message and "_runners" not in message
+
+
+def test_what_a_block_writes_to_stderr_shows_under_its_failure(planted):
+    assert "-2\n+1\n" in failure(planted, "en/stderr.md")
+    captured = planted.out.index("Captured stderr call")
+    assert planted.out.index("a warning") > captured and planted.out.count("a warning") == 1, planted.out
 
 
 # --- the thread-count check (in this process: no torch needed) ---------------------------------------

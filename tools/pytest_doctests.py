@@ -115,7 +115,8 @@ class PrintsWhatThePageShows(_Runner):
         state = args.get(DOC_TESTS)
         if state is None:
             raise DocTestError(f"{test.source_path}: not a doc page (docs/<lang>/*.md under the rootdir)")
-        state.run(test.source_path, test.start_line)
+        with state.captured():
+            state.run(test.source_path, test.start_line)
 
     def repr_failure(self, test, excinfo, style=None):
         if excinfo.errisinstance(DocTestError):
@@ -127,6 +128,7 @@ class DocTests:
     """One pytest session's doc tests: options, pages read, runs shared by en and hi, report."""
 
     def __init__(self, config):
+        self.config = config
         self.device = config.getoption("--device")
         self.updating = config.getoption("--update-outputs")
         self.memos = {kind: snippet_memo.for_session(kind, self.device, self.updating,
@@ -140,6 +142,21 @@ class DocTests:
         """pytest-markdown-docs' hook for the globals a fence runs with: how the runner finds us
         (the engine runs the code in a namespace of its own)."""
         return {DOC_TESTS: self}
+
+    @contextlib.contextmanager
+    def captured(self):
+        """pytest's capture, which pytest-markdown-docs turns off around a runner, back on: what
+        a block writes to stderr shows under the failure, not across the progress line (the
+        engine takes the block's stdout itself)."""
+        capture = self.config.pluginmanager.getplugin("capturemanager")
+        if capture is None:  # -p no:capture
+            yield
+            return
+        capture.resume_global_capture()
+        try:
+            yield
+        finally:
+            capture.suspend_global_capture()
 
     def read(self, page: Path) -> dict[int, Block | DocTestError]:
         """The page as collected: blocks keep their lines while --update-outputs rewrites it."""
