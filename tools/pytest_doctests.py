@@ -111,7 +111,7 @@ class Refused(pytest.Item):
 class PrintsWhatThePageShows(_Runner):
     """Runs a fence's block through the engine and compares what it prints with its output fence."""
 
-    def runtest(self, test, args, asyncio_runner=None):  # asyncio_runner: see tests/test_doc_items.py
+    def runtest(self, test, args, asyncio_runner=None):  # without asyncio_runner the plugin calls it twice on a TypeError
         state = args.get(DOC_TESTS)
         if state is None:
             raise DocTestError(f"{test.source_path}: not a doc page (docs/<lang>/*.md under the rootdir)")
