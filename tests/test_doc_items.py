@@ -52,6 +52,8 @@ PLANTED = {
                      "<!-- notest: it opens a window -->\n```python notest\nprint('never run either')\n```\n\n"
                      "```python\nprint('run')\n```\n\n```text\nrun\n```\n"),
     "en/unclosed.md": "# Unclosed\n\n```text\nfine\n```\n\n```python\nprint(1)\n",
+    "en/options.md": ("# Options\n\n```python continuation\nprint(1)\n```\n\n```text\n1\n```\n\n"
+                      "```python runner:DefaultRunner\nprint(2)\n```\n\n```text\n2\n```\n"),
     "en/stderr.md": "# Warns\n\n```python\nimport sys\nprint('a warning', file=sys.stderr)\nprint(1)\n```\n\n```text\n2\n```\n",
 }
 
@@ -91,6 +93,8 @@ def test_planted_faults_fail_and_the_rest_pass(planted):
         "docs/en/no_output.md::[CodeFence#1][line:3]": "FAILED",
         "docs/en/notest.md::[CodeFence#1][line:12]": "PASSED",    # the only block of the page that runs
         "docs/en/notest.md::[refused][line:3]": "FAILED",         # notest without a reason
+        "docs/en/options.md::[CodeFence#1][line:3]": "FAILED",
+        "docs/en/options.md::[CodeFence#2][line:11]": "FAILED",  # not run by another runner
         "docs/en/pycon.md::[refused][line:3]": "FAILED",
         "docs/en/raises.md::[CodeFence#1][line:3]": "FAILED",
         "docs/en/stderr.md::[CodeFence#1][line:3]": "FAILED",
@@ -122,6 +126,15 @@ def test_a_block_without_an_output_fence_fails(planted):
 ])
 def test_a_fence_the_engine_cannot_handle_fails(planted, page, message):
     assert failure(planted, page) == message
+
+
+def test_options_that_would_run_a_block_otherwise_fail(planted):
+    messages = {f["message"] for f in planted.report["pages"]["en/options.md"]["failures"]}
+    assert messages == {
+        "docs/en/options.md [en] line 3: `continuation`: every block runs alone, as `python file.py` would, by "
+        "the project's runner, once; drop it",
+        "docs/en/options.md [en] line 11: `runner:DefaultRunner`: every block runs alone, as `python file.py` "
+        "would, by the project's runner, once; drop it"}, messages
 
 
 def test_notest_without_a_reason_fails_and_with_one_is_left_out(planted):

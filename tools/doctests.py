@@ -27,6 +27,7 @@ UNSUPPORTED_LANGS = {"pycon", "ipython", "jupyter"}  # would need prompts parsed
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
 INCLUDE = re.compile(r'^-{1,}8<-{1,}[ \t]+"(?P<path>[^"]+)"[ \t]*$')
 COMMENT = re.compile(r"<!--.*?-->", re.S)
+PLUGIN_OPTIONS = re.compile(r"^(continuation|fixture:.*|retry:.*|runner:.*)$")  # pytest-markdown-docs'
 NOTEST_REASON = re.compile(r"^<!--\s*notest:\s*\S.*-->$")
 
 
@@ -188,6 +189,10 @@ def read_block(page: Path, lang: str, lines: list[str], all_fences: list[Fence],
             return None
         raise DocTestError(f"{where}: `notest` without a reason: a block nobody runs is a block nobody checks; "
                            "say why on the line above the fence, as <!-- notest: why it cannot run -->")
+    refused = sorted(o for o in fence_options(f.info) if PLUGIN_OPTIONS.match(o))
+    if refused:
+        raise DocTestError(f"{where}: `{' '.join(refused)}`: every block runs alone, as `python file.py` would, "
+                           "by the project's runner, once; drop it")
     snippets = include_paths(f, page, where) or []
     code = "".join(p.read_text(encoding="utf-8") for p in snippets) if snippets else f.body + "\n"
     out = all_fences[k + 1] if k + 1 < len(all_fences) else None

@@ -12,7 +12,9 @@ runner (`PrintsWhatThePageShows`, the default runner) expands the `--8<--` inclu
 code (once per distinct code, reused from the memo, tools/snippet_memo.py), compares what it
 printed with the output fence under it, and again with one torch thread. A fence the plugin
 does not make an item of but the engine refuses (a `pycon` block, `notest` without its
-reason, a page with a fence never closed) becomes a failing item of its own.
+reason, a page with a fence never closed), or one that names another runner, becomes a
+failing item of its own. Not `--markdown-docs`: that would also collect every .py file's
+docstrings and every .md under tests/fixtures/; `pytest_collect_file` below takes the pages.
 
 pytest-markdown-docs' runner API is not public yet: requirements.txt and pytest.ini
 (`required_plugins`) pin the plugin, and tests/test_doc_items.py fails if the API changes.
@@ -79,7 +81,9 @@ class DocPage(MarkdownTextFile):
             yield Refused.from_parent(self, name="[page]", line=0, message=str(err))
             return
         items = list(super().collect())
-        yield from items
+        for item in items:  # runner:NAME would take the block from the project's runner: refused
+            yield item if item.runner_name is None else \
+                Refused.from_parent(self, name=item.name, line=item.start_line, message=str(found[item.start_line]))
         collected = {item.start_line for item in items}
         for line, entry in found.items():
             if line not in collected:
@@ -232,6 +236,8 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    if config.option.markdowndocs:
+        raise pytest.UsageError("--markdown-docs: the doc pages are collected without it (tools/pytest_doctests.py)")
     state = config.stash[STATE] = DocTests(config)
     config.pluginmanager.register(state, "doc-tests")
 
