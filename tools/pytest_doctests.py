@@ -250,6 +250,8 @@ def is_doc_item(item) -> bool:
 def pytest_runtest_makereport(item, call):
     """Each doc item's outcome goes into the report: one per block, by page and language."""
     report = yield
+    if is_doc_item(item):  # the failure's heading names the page, not only [CodeFence#1][line:3]
+        report.location = (*report.location[:2], item.nodeid)
     if is_doc_item(item) and (report.when == "call" or report.outcome != "passed"):
         state = item.config.stash[STATE]
         test_id, page = state.test_id(item)
