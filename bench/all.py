@@ -11,7 +11,7 @@ load hits them alike:
   - `mkdocs serve`: from rewriting one page (same bytes) to "Reloading browsers"
                                                                        target <= 1.5x torch;
   - `pytest -m "not browser"`                                          target <= 3x torch;
-  - `pytest tests/test_docs.py` (the doc tests)                        target <= 2x torch;
+  - `pytest docs` (the doc tests)                                      target <= 2x torch;
 and, once: the INFO lines a default-level build prints about notebooks (target: none), and
 with --full-pytest the time of the whole `pytest` (browser tests included).
 Lighthouse has its own script (bench/lighthouse.py: minutes per page).
@@ -100,7 +100,7 @@ def main() -> int:
             "torch": [PY, "-c", "import torch"],
             "build": [PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", site],
             "pytest -m 'not browser'": PYTEST + ["-m", "not browser"],
-            "doc tests": PYTEST + ["tests/test_docs.py"],
+            "doc tests": PYTEST + ["docs"],
         }
         serve = Serve()
         try:
@@ -122,7 +122,7 @@ def main() -> int:
     print("| what | seconds | × import torch | target |\n|---|---|---|---|")
     print(f'| python -c "import torch" | {torch:.2f} | 1.00 | |')
     labels = {"build": "mkdocs build --strict", "rebuild": "mkdocs serve: rebuild after one page changes",
-              "pytest -m 'not browser'": "pytest -m \"not browser\"", "doc tests": "pytest tests/test_docs.py"}
+              "pytest -m 'not browser'": "pytest -m \"not browser\"", "doc tests": "pytest docs"}
     for name, label in labels.items():
         ratio = median[name] / torch
         verdict = "met" if ratio <= TARGETS[name] else "NOT met"

@@ -3,7 +3,7 @@
     python bench/doctests.py [--runs 5]
 
 Prints, from one run on one machine, the median wall time of:
-  - the full doc-test run, `pytest -q tests/test_docs.py`;
+  - the full doc-test run, `pytest -q docs`;
   - `python -c "import torch"`, and the ratio of the two (target: at most 2x);
   - torch plus its first optimizer (which imports torch._dynamo), the floor for snippets
     that train with torch.optim, and the doc tests' ratio to it;
@@ -48,7 +48,7 @@ def main() -> int:
     print(f"median of {runs} runs each; {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory() as site:
         median = median_seconds({
-            "doctests": [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_docs.py"],
+            "doctests": [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "docs"],
             "torch": [py, "-c", "import torch"],
             # What the snippets themselves cannot avoid: the first torch.optim optimizer imports
             # torch._dynamo (torch/_compile.py), about as slow as importing torch again.
@@ -56,7 +56,7 @@ def main() -> int:
             "build": [py, "-m", "mkdocs", "build", "--strict", "-q", "-d", site],
         }, runs)
     ratio = median["doctests"] / median["torch"]
-    print(f"pytest -q tests/test_docs.py  {median['doctests']:6.2f} s")
+    print(f"pytest -q docs               {median['doctests']:6.2f} s")
     print(f'python -c "import torch"      {median["torch"]:6.2f} s')
     print(f"ratio                         {ratio:6.2f} x  (target <= {TARGET_RATIO:g} x: "
           f"{'met' if ratio <= TARGET_RATIO else 'NOT met'})")

@@ -4,7 +4,7 @@
 
 Prints, from one run on one machine, the median wall time of `pytest -q tests/test_notebooks.py`
 (every notebook of both languages checked against its page and run top to bottom) and of
-`pytest -q tests/test_docs.py` (every block of every page), and their ratio (target: at most
+`pytest -q docs` (every block of every page), and their ratio (target: at most
 1.5x). The two commands take turns, so a busy machine slows both alike; each runs once
 untimed first (warm disk cache).
 """
@@ -45,10 +45,10 @@ def main() -> int:
     pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
     print(f"median of {runs} runs each; {os.cpu_count()} CPUs; python {sys.version.split()[0]}; "
           f"load average {os.getloadavg()[0]:.1f}")
-    notebooks, doctests = medians([pytest + ["tests/test_notebooks.py"], pytest + ["tests/test_docs.py"]], runs)
+    notebooks, doctests = medians([pytest + ["tests/test_notebooks.py"], pytest + ["docs"]], runs)
     ratio = notebooks / doctests
     print(f"pytest -q tests/test_notebooks.py  {notebooks:6.2f} s")
-    print(f"pytest -q tests/test_docs.py       {doctests:6.2f} s")
+    print(f"pytest -q docs                    {doctests:6.2f} s")
     print(f"ratio                              {ratio:6.2f} x  (target <= {TARGET_RATIO:g} x: "
           f"{'met' if ratio <= TARGET_RATIO else 'NOT met'})")
     return 0

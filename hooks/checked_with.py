@@ -1,7 +1,7 @@
 """Every chapter page ends with what its outputs were checked with (tools/checked_with.py).
 
 The reports are read once per build from .cache/ beside mkdocs.yml; run
-`pytest tests/test_docs.py` before `mkdocs build` for the line to say more than "not checked".
+`pytest docs` before `mkdocs build` for the line to say more than "not checked".
 """
 import sys
 from pathlib import Path

@@ -15,7 +15,7 @@ from tools.doctests import ROOT, pages, parse_page
 
 from test_snippet_memo import LIE, plant_lies
 
-# A tiny copy of the project: the engine, the doc tests and their conftest, and fixture pages.
+# A tiny copy of the project: the engine, its pytest plugin and pytest's settings, and fixture pages.
 PAGES = {
     "en/steady.md": "# Steady\n\n```python\nprint(6 * 7)\n```\n\n```text\n42\n```\n",
     "hi/steady.md": "# स्थिर\n\n```python\nprint(6 * 7)\n```\n\n```text\n42\n```\n",
@@ -25,17 +25,17 @@ PAGES = {
 }
 
 
-def make_project(folder):
+def make_project(folder, pages=PAGES, snippets: dict[str, str] | None = None):
+    """folder/project: what `pytest docs` needs, with `pages` under docs/ and `snippets` under snippets/."""
     root = folder / "project"
-    for name in ("pytest.ini", "tests/conftest.py", "tests/test_docs.py"):
+    files = {name: (ROOT / name).read_bytes() for name in ("pytest.ini", "conftest.py")}
+    files |= {f"tools/{m}": (ROOT / "tools" / m).read_bytes() for m in (
+        "__init__.py", "doctests.py", "snippet_memo.py", "doctest_report.py", "cuda_output.py", "pytest_doctests.py")}
+    files |= {f"docs/{name}": text.encode() for name, text in pages.items()}
+    files |= {f"snippets/{name}": text.encode() for name, text in (snippets or {}).items()}
+    for name, data in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes((ROOT / name).read_bytes())
-    for module in ("__init__.py", "doctests.py", "snippet_memo.py", "doctest_report.py", "cuda_output.py"):
-        (root / "tools").mkdir(exist_ok=True)
-        (root / "tools" / module).write_bytes((ROOT / "tools" / module).read_bytes())
-    for name, text in PAGES.items():
-        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(text, encoding="utf-8")
+        (root / name).write_bytes(data)
     return root
 
 
@@ -48,7 +48,7 @@ def here_as_venv(folder):
 
 
 def doc_tests(project, *args):
-    return subprocess.run([sys.executable, "-m", "pytest", "tests/test_docs.py", "-q", "-p", "no:cacheprovider",
+    return subprocess.run([sys.executable, "-m", "pytest", "docs", "-q", "-p", "no:cacheprovider",
                            *args], cwd=project, capture_output=True, text=True)
 
 
@@ -100,7 +100,8 @@ def test_a_planted_difference_shows_in_the_table_and_fails(runs, monkeypatch, ca
 
 
 def test_drift_and_update_outputs_run_every_block_whatever_the_memo_holds(runs):
-    assert runs.lies == (4, 4), "each run stores 4: 2 distinct blocks, with default threads and with 1"
+    assert runs.lies == (3, 3), ("each run stores 3: 2 distinct blocks with the default thread count, and with "
+                                 "1 thread the one that printed what its page shows")
     assert runs.report["pages"]["en/steady.md"]["status"] == "passed"  # drift ran the code: no lie
     assert runs.report["pages"]["hi/steady.md"]["status"] == "passed"
     page = (runs.root / "docs/en/drifted.md").read_text(encoding="utf-8")
@@ -119,7 +120,7 @@ def test_the_report_is_deterministic_apart_from_its_date_and_update_outputs_writ
 
 
 def test_the_summary_says_how_many_blocks_ran_and_were_reused(runs):
-    assert ("doc-test blocks: 4 run, 0 reused from .cache/snippet-runs/ (same code, snippets, engine, device, "
+    assert ("doc-test blocks: 3 run, 0 reused from .cache/snippet-runs/ (same code, snippets, engine, device, "
             "threads, torch, numpy, python)") in runs.plain.stdout
     assert "doc-test blocks: 4 run, none reused (--update-outputs runs everything)" in runs.update.stdout
 
@@ -131,8 +132,7 @@ def test_no_difference_exits_zero_with_an_empty_diff_file(tmp_path, monkeypatch,
     collector = doctest_report.Collector("cpu")
     for page in pages(docs):
         for block in parse_page(page):
-            collector.add(block.test_id, block, "passed")
-    collector.add("test_outputs_do_not_depend_on_thread_count", None, "passed")
+            collector.add(block.test_id, doctest_report.page_key(block), "passed")
     monkeypatch.setattr(drift, "prepare", lambda python, torch: tmp_path)
     monkeypatch.setattr(drift, "run", lambda python, report: collector.report(docs))
     assert drift.main(["--torch", "2.13.0", "--diff-file", str(tmp_path / "d.txt")]) == 0
@@ -198,7 +198,8 @@ def test_a_failed_install_removes_the_new_venv_and_says_why(tmp_path, monkeypatc
             (tmp_path / "py3.12-torch9.9.9" / "bin" / "python").touch()
             return subprocess.CompletedProcess(cmd, 0, "", "")
         assert cmd[1:4] == ["-m", "pip", "install"], cmd
-        assert cmd[-3:] == ["torch==9.9.9", f"numpy=={drift.pins()['numpy']}", f"pytest=={drift.pins()['pytest']}"]
+        assert cmd[-4:] == ["torch==9.9.9", *(f"{name}=={drift.pins()[name]}" for name in drift.ENGINE_NEEDS)]
+        assert drift.ENGINE_NEEDS == ("numpy", "pytest", "pytest-markdown-docs")
         return subprocess.CompletedProcess(cmd, 1, "", CONFLICT)
 
     monkeypatch.setattr(drift, "python_version", lambda python: "3.12")
@@ -237,27 +238,10 @@ def test_the_reports_live_where_git_ignores_them():
         assert done.returncode == 0, f"{path} is not ignored by git"
 
 
-def test_a_failed_session_wide_check_blames_the_pages_it_names_else_all(tmp_path):
-    from tools.doctests import DocTestError
-
-    def collector(message):
-        c = doctest_report.Collector("cpu")
-        for page in ("en/a.md", "hi/a.md"):
-            c.add(f"{page}:parse", DocTestError(), "passed")
-        c.add("test_outputs_do_not_depend_on_thread_count", None, "failed", message)
-        return {key: page["status"] for key, page in c.report(tmp_path)["pages"].items()}
-
-    assert collector("with 1 thread (default 2): docs/hi/a.md [hi] line 3 (inline code): ...") == {
-        "en/a.md": "passed", "hi/a.md": "failed"}
-    assert collector("something else went wrong") == {"en/a.md": "failed", "hi/a.md": "failed"}
-
-
 def test_a_run_where_every_block_skipped_writes_no_report():
     """`--device cuda` without a GPU skips every block: that must not replace a real GPU report."""
-    from tools.doctests import DocTestError
-
     c = doctest_report.Collector("cuda")
-    c.add("en/a.md:parse", DocTestError(), "skipped")
+    c.add("en/a.md:3:inline0", "en/a.md", "skipped")
     assert not c.ran()
-    c.add("hi/a.md:parse", DocTestError(), "passed")
+    c.add("hi/a.md:3:inline0", "hi/a.md", "passed")
     assert c.ran()

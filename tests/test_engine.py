@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.doctests import DocTestError, check, pages, parse_page, printed_by, update
+from tools.doctests import DocTestError, check, pages, parse_page, printed_by, read_page, update
 
 FIXTURE = Path(__file__).parent / "fixtures" / "engine"
 
@@ -30,7 +30,7 @@ def test_wrong_output_names_page_language_line_snippet_and_diffs(site, lang):
     assert f"wrong_output.md [{lang}] line 3" in message
     assert "snippets/demo/adds.py" in message and "snippets/demo/adds_wrong.out" in message
     assert "-3\n+2\n" in message            # the unified diff: expected 3, printed 2
-    assert "pytest --update-outputs" in message
+    assert f"pytest {site / 'docs' / lang / 'wrong_output.md'} --update-outputs" in message
 
 
 def test_missing_snippet_names_the_file(site):
@@ -97,3 +97,25 @@ def test_update_outputs_fixes_files_and_inline_blocks_and_is_idempotent(site):
         for block in parse_page(site / "docs" / "en" / page):
             check(block, printed_by(block))  # passes now
     assert "    42\n    ```" in (site / "docs" / "en" / "inline.md").read_text()
+
+
+def test_notest_needs_its_reason_on_the_line_above(site):
+    page = site / "docs" / "en" / "notest.md"
+    page.write_text("# Not run\n\n```python notest\nprint(1)\n```\n\n<!-- notest: it opens a window -->\n"
+                    "```{.python notest}\nprint(2)\n```\n\n<!-- a comment that gives no reason -->\n"
+                    "```python notest\nprint(3)\n```\n", encoding="utf-8")
+    found = read_page(page)
+    assert list(found) == [3, 13], "the block with its reason is left out"
+    assert all(isinstance(e, DocTestError) and "`notest` without a reason" in str(e) for e in found.values())
+    with pytest.raises(DocTestError, match=r"notest.md \[en\] line 3: `notest` without a reason"):
+        parse_page(page)
+
+
+def test_each_block_of_a_page_is_refused_on_its_own(site):
+    """read_page keeps a page's good blocks beside the ones it refuses (each item fails alone)."""
+    page = site / "docs" / "en" / "mixed.md"
+    page.write_text("# Mixed\n\n```python\nprint(1)\n```\n\n```text\n1\n```\n\n```python\nprint(2)\n```\n",
+                    encoding="utf-8")
+    good, bad = read_page(page).values()
+    check(good, printed_by(good))
+    assert isinstance(bad, DocTestError) and "line 11: Python block has no output block" in str(bad)

@@ -2,7 +2,7 @@
 
 A number in a formula (other than an integer from 0 to 10, a subscript or an exponent) must equal, to the digits the
 formula shows, a number printed by one of the page's snippets or written in their code.
-The printed outputs are themselves checked against the code by test_docs.py, so a
+The printed outputs are themselves checked against the code by the doc tests (`pytest docs`), so a
 number in a formula is checked back to what PyTorch computes.
 """
 import hashlib

@@ -87,7 +87,7 @@ def test_drift_workflow_is_scheduled_read_only_and_never_on_pull_requests():
 def test_the_deploy_builds_from_its_own_doc_test_run():
     """The "checked with" line comes from a test run in the job that builds the site."""
     steps = [s.get("run", "") for s in load("docs.yml")["jobs"]["deploy"]["steps"]]
-    tests = steps.index("pytest tests/test_docs.py")
+    tests = steps.index("pytest docs")
     assert tests < steps.index("python -m tools.pdf"), steps  # tools.pdf runs mkdocs build --strict, then prints
 
 

@@ -2,8 +2,8 @@
 
 It says which PyTorch, device and Python the page's outputs were checked with, and when,
 and it comes only from the doc tests' reports (tools/doctest_report.py):
-`.cache/doctest-report.json` (CPU, written by `pytest tests/test_docs.py`) and, once the GPU
-job has run, `.cache/doctest-report-cuda.json` (`pytest tests/test_docs.py --device cuda`).
+`.cache/doctest-report.json` (CPU, written by `pytest docs`) and, once the GPU
+job has run, `.cache/doctest-report-cuda.json` (`pytest docs --device cuda`).
 
 A page claims nothing it was not checked for: no report, a page the report does not cover,
 or a page whose blocks changed since the run (the digest differs) says "not checked in this

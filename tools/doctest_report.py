@@ -1,6 +1,6 @@
 """The doc tests' report: which pages passed, under which torch, Python and device, and when.
 
-`pytest tests/test_docs.py` writes it (tests/conftest.py calls `Collector`) to
+`pytest docs` writes it (tools/pytest_doctests.py calls `Collector`) to
 `.cache/doctest-report.json`, or `.cache/doctest-report-cuda.json` with `--device cuda`
 (`--docs-report PATH` for elsewhere). The site build reads it for each chapter's "checked
 with" line (tools/checked_with.py), and `python -m tools.drift` prints its table.
@@ -18,14 +18,12 @@ import hashlib
 import importlib.metadata
 import json
 import platform
-import re
 import sys
 from pathlib import Path
 
-from tools.doctests import ROOT, Block, DocTestError, page_name, parse_page
+from tools.doctests import ROOT, DocTestError, page_name, parse_page
 
 FORMAT = 1
-WHERE = re.compile(r"\bdocs/([^\s\[\]]+\.md) \[")  # a page as Block.where names it
 
 
 def default_path(device: str, root: Path = ROOT) -> Path:
@@ -48,21 +46,15 @@ def digest(page: Path) -> str:
 
 
 class Collector:
-    """Gathers one outcome per doc test; `report()` makes the JSON document."""
+    """Gathers one outcome per doc item; `report()` makes the JSON document."""
 
     def __init__(self, device: str):
         self.device = device
         self.blocks: dict[str, dict] = {}   # test id -> {"page", "outcome", "message"}
-        self.session: dict[str, dict] = {}  # session-wide test name -> {"outcome", "message"}
 
-    def add(self, test_id: str, block, outcome: str, message: str = "") -> None:
-        """outcome: passed, failed or skipped; block: a Block, a DocTestError from a page
-        that did not parse (its page from the test id), or None for a session-wide test."""
-        if block is None:
-            entry = self.session.setdefault(test_id, {"outcome": outcome, "message": ""})
-        else:
-            key = page_key(block) if isinstance(block, Block) else test_id.split(":", 1)[0]
-            entry = self.blocks.setdefault(test_id, {"page": key, "outcome": outcome, "message": ""})
+    def add(self, test_id: str, page: str, outcome: str, message: str = "") -> None:
+        """outcome: passed, failed or skipped; page: its key, 'en/autograd.md'."""
+        entry = self.blocks.setdefault(test_id, {"page": page, "outcome": outcome, "message": ""})
         entry["outcome"] = worse(entry["outcome"], outcome)
         if outcome == "failed":
             entry["message"] = message
@@ -78,9 +70,8 @@ class Collector:
             page[b["outcome"]] += 1
             if b["outcome"] == "failed":
                 page["failures"].append({"test": test_id, "message": b["message"]})
-        blamed = self.blamed_by_session_tests(set(pages))
         for key, page in pages.items():
-            if page["failed"] or key in blamed:
+            if page["failed"]:
                 page["status"] = "failed"
             elif page["skipped"] or not page["passed"]:
                 page["status"] = "skipped"
@@ -98,18 +89,8 @@ class Collector:
             "python": platform.python_version(),
             "torch": module_version("torch"),
             "numpy": module_version("numpy"),
-            "session": {name: s["outcome"] for name, s in sorted(self.session.items())},
             "pages": dict(sorted(pages.items())),
         }
-
-    def blamed_by_session_tests(self, keys: set[str]) -> set[str]:
-        """Pages a failed session-wide test names (as `docs/en/x.md [en]`); all if it names none."""
-        blamed = set()
-        for s in self.session.values():
-            if s["outcome"] == "failed":
-                named = set(WHERE.findall(s["message"])) & keys
-                blamed |= named or keys
-        return blamed
 
     def write(self, path: Path, docs: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -151,5 +132,5 @@ def read(path: Path) -> dict | None:
     except json.JSONDecodeError as err:
         raise ValueError(f"{path}: not a doc-test report ({err})") from None
     if not isinstance(report, dict) or report.get("format") != FORMAT:
-        raise ValueError(f"{path}: not a doc-test report of format {FORMAT}; rerun pytest tests/test_docs.py")
+        raise ValueError(f"{path}: not a doc-test report of format {FORMAT}; rerun pytest docs")
     return report

@@ -27,7 +27,8 @@ UNSUPPORTED_LANGS = {"pycon", "ipython", "jupyter"}  # would need prompts parsed
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
 INCLUDE = re.compile(r'^-{1,}8<-{1,}[ \t]+"(?P<path>[^"]+)"[ \t]*$')
 COMMENT = re.compile(r"<!--.*?-->", re.S)
-UPDATE_HINT = "To accept what the code prints: pytest --update-outputs"
+PLUGIN_OPTIONS = re.compile(r"^(continuation|fixture:.*|retry:.*|runner:.*)$")  # pytest-markdown-docs'
+NOTEST_REASON = re.compile(r"^<!--\s*notest:\s*\S.*-->$")
 
 
 class DocTestError(Exception):
@@ -37,6 +38,7 @@ class DocTestError(Exception):
 @dataclass
 class Fence:
     lang: str
+    info: str       # the whole info string: 'python title="x"', '{.python notest}'
     body: str       # dedented content, without the fence lines
     line: int       # 1-based line of the opening fence
     end: int        # 1-based line of the closing fence
@@ -114,7 +116,7 @@ def fences(text: str) -> list[Fence]:
         if j == len(lines):
             raise DocTestError(f"line {i + 1}: code fence is never closed")
         body = "\n".join(l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[i + 1:j])
-        found.append(Fence(fence_lang(m["info"]), body, i + 1, j + 1, indent))
+        found.append(Fence(fence_lang(m["info"]), m["info"].strip(), body, i + 1, j + 1, indent))
         i = j + 1
     return found
 
@@ -126,6 +128,11 @@ def fence_lang(info: str) -> str:
         m = re.search(r"\.([\w+-]+)", info)
         return m[1].lower() if m else ""
     return info.split()[0].lower() if info else ""
+
+
+def fence_options(info: str) -> set[str]:
+    """The words after the language: 'python notest' -> {'notest'}; '{.python notest}' likewise."""
+    return {w for w in info.strip().strip("{}").split() if not w.startswith(".")} - {fence_lang(info)}
 
 
 def include_paths(fence: Fence, page: Path, where: str, must_exist: bool = True) -> list[Path] | None:
@@ -145,7 +152,11 @@ def include_paths(fence: Fence, page: Path, where: str, must_exist: bool = True)
     return paths
 
 
-def parse_page(page: Path) -> list[Block]:
+def read_page(page: Path) -> dict[int, Block | DocTestError]:
+    """Each Python fence of a page by the line of its opening: its Block, or the DocTestError
+    that says why the engine refuses it. A fence marked `notest` with its reason in an HTML
+    comment on the line above (`<!-- notest: why -->`) is left out; without one it is refused.
+    A page with a fence never closed raises DocTestError."""
     text = page.read_text(encoding="utf-8")
     lang = page_lang(page)
     try:
@@ -153,30 +164,58 @@ def parse_page(page: Path) -> list[Block]:
     except DocTestError as err:
         raise DocTestError(f"{rel(page)} [{lang}] {err}") from None
     lines = text.split("\n")
-    blocks: list[Block] = []
-    page_rel = rel(page)
+    found: dict[int, Block | DocTestError] = {}
     for k, f in enumerate(all_fences):
         if f.lang not in PYTHON_LANGS | UNSUPPORTED_LANGS:
             continue
-        where = f"{page_rel} [{lang}] line {f.line}"
-        if f.lang in UNSUPPORTED_LANGS:
-            raise DocTestError(f"{where}: `{f.lang}` blocks are not supported; use a python block and an output block")
-        snippets = include_paths(f, page, where) or []
-        code = "".join(p.read_text(encoding="utf-8") for p in snippets) if snippets else f.body + "\n"
-        out = all_fences[k + 1] if k + 1 < len(all_fences) else None
-        between = "\n".join(lines[f.end:out.line - 1]) if out else ""
-        if out is None or out.lang not in OUTPUT_LANGS or COMMENT.sub("", between).strip():
-            raise DocTestError(f"{where}: Python block has no output block (```text) right under it")
-        out_paths = include_paths(out, page, f"{page_rel} [{lang}] line {out.line}", must_exist=False)
-        if out_paths and len(out_paths) != 1:
-            raise DocTestError(f"{where}: an output block includes exactly one .out file")
-        if out_paths:  # a missing .out reads as empty: check() names it, update() writes it
-            expected = out_paths[0].read_text(encoding="utf-8") if out_paths[0].is_file() else ""
+        try:
+            block = read_block(page, lang, lines, all_fences, k, len(found))
+        except DocTestError as err:
+            found[f.line] = err
         else:
-            expected = out.body
-        blocks.append(Block(page, lang, len(blocks), f.line, code, expected, snippets,
-                            out_paths[0] if out_paths else None, out))
-    return blocks
+            if block is not None:
+                found[f.line] = block
+    return found
+
+
+def read_block(page: Path, lang: str, lines: list[str], all_fences: list[Fence], k: int, index: int) -> Block | None:
+    """The Block of the Python fence all_fences[k]; None for `notest` with a reason."""
+    f, page_rel = all_fences[k], rel(page)
+    where = f"{page_rel} [{lang}] line {f.line}"
+    if f.lang in UNSUPPORTED_LANGS:
+        raise DocTestError(f"{where}: `{f.lang}` blocks are not supported; use a python block and an output block")
+    if "notest" in fence_options(f.info):
+        if NOTEST_REASON.match(lines[f.line - 2].strip() if f.line > 1 else ""):
+            return None
+        raise DocTestError(f"{where}: `notest` without a reason: a block nobody runs is a block nobody checks; "
+                           "say why on the line above the fence, as <!-- notest: why it cannot run -->")
+    refused = sorted(o for o in fence_options(f.info) if PLUGIN_OPTIONS.match(o))
+    if refused:
+        raise DocTestError(f"{where}: `{' '.join(refused)}`: every block runs alone, as `python file.py` would, "
+                           "by the project's runner, once; drop it")
+    snippets = include_paths(f, page, where) or []
+    code = "".join(p.read_text(encoding="utf-8") for p in snippets) if snippets else f.body + "\n"
+    out = all_fences[k + 1] if k + 1 < len(all_fences) else None
+    between = "\n".join(lines[f.end:out.line - 1]) if out else ""
+    if out is None or out.lang not in OUTPUT_LANGS or COMMENT.sub("", between).strip():
+        raise DocTestError(f"{where}: Python block has no output block (```text) right under it")
+    out_paths = include_paths(out, page, f"{page_rel} [{lang}] line {out.line}", must_exist=False)
+    if out_paths and len(out_paths) != 1:
+        raise DocTestError(f"{where}: an output block includes exactly one .out file")
+    if out_paths:  # a missing .out reads as empty: check() names it, update() writes it
+        expected = out_paths[0].read_text(encoding="utf-8") if out_paths[0].is_file() else ""
+    else:
+        expected = out.body
+    return Block(page, lang, index, f.line, code, expected, snippets, out_paths[0] if out_paths else None, out)
+
+
+def parse_page(page: Path) -> list[Block]:
+    """The page's blocks; the first DocTestError if the engine refuses any of them."""
+    found = list(read_page(page).values())
+    for entry in found:
+        if isinstance(entry, DocTestError):
+            raise entry
+    return found
 
 
 # --- running -----------------------------------------------------------------------------
@@ -286,13 +325,17 @@ def check(block: Block, printed: str, same=None) -> None:
     if not printed.strip():
         raise DocTestError(f"{block.where}: the code prints nothing; a block must show its output")
     if block.out_file and not block.out_file.is_file():
-        raise DocTestError(f"{block.where}: output file not found: {rel(block.out_file)}\n{UPDATE_HINT}")
+        raise DocTestError(f"{block.where}: output file not found: {rel(block.out_file)}\n{update_hint(block)}")
     expected, got = normalise_end(block.expected), normalise_end(printed)
     if (same or str.__eq__)(expected, got):
         return
     name = rel(block.out_file) if block.out_file else f"output block at line {block.out_fence.line}"
     raise DocTestError(f"{block.where}: printed output differs from {name}\n"
-                       f"{diff(expected, got, name)}{UPDATE_HINT}")
+                       f"{diff(expected, got, name)}{update_hint(block)}")
+
+
+def update_hint(block: Block) -> str:
+    return f"To accept what the code prints: pytest {rel(block.page)} --update-outputs"
 
 
 def update(block: Block, printed: str) -> bool:
@@ -303,7 +346,7 @@ def update(block: Block, printed: str) -> bool:
             return False
         block.out_file.write_text(printed, encoding="utf-8")
         return True
-    fresh = parse_page(block.page)[block.index]  # re-read: an earlier update may have moved lines
+    fresh = list(read_page(block.page).values())[block.index]  # re-read: an earlier update may have moved lines
     fence = fresh.out_fence
     lines = block.page.read_text(encoding="utf-8").split("\n")
     body = [fence.indent + l if l else l for l in printed.rstrip("\n").split("\n")]

@@ -5,8 +5,8 @@
     python -m tools.drift --torch pinned        # the version requirements.txt pins
 
 Two separate steps: `prepare()` makes (or reuses) `.cache/drift/py<X.Y>-torch<version>/`
-with only what the doc-test engine needs (that torch, and numpy and pytest at the versions
-requirements.txt pins); `run()` runs tests/test_docs.py with that venv's Python, which
+with only what the doc tests need (that torch, and numpy, pytest and pytest-markdown-docs at
+the versions requirements.txt pins); `run()` runs `pytest docs` with that venv's Python, which
 writes its JSON report (tools/doctest_report.py); `summary()` turns the report into a
 per-page table and the diffs. The diffs also go to a file (for CI artifacts).
 
@@ -30,7 +30,7 @@ from tools.doctests import ROOT
 CACHE = ROOT / ".cache" / "drift"
 VERSION = re.compile(r"^\d+(\.\d+){1,2}((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[a-z0-9.]+)?$")
 PYTHON = re.compile(r"^3\.\d{1,2}$")
-ENGINE_NEEDS = ("numpy", "pytest")  # besides torch (README: "How the doc tests work")
+ENGINE_NEEDS = ("numpy", "pytest", "pytest-markdown-docs")  # besides torch (README: "How the doc tests work")
 NETWORK = re.compile(r"NewConnectionError|Failed to establish a new connection|Temporary failure in name "
                      r"resolution|Name or service not known|Network is unreachable|ConnectTimeout|"
                      r"ProxyError|Read timed out|Max retries exceeded")
@@ -212,11 +212,11 @@ def rel(path: Path) -> str:
 # --- step 2: the doc tests -------------------------------------------------------------------
 
 def run(python: str, report: Path, root: Path | None = None) -> dict:
-    """Run tests/test_docs.py with `python` in `root` (the repository); the report it writes.
+    """Run `pytest docs` with `python` in `root` (the repository); the report it writes.
     Every block runs (`--rerun-snippets`): nothing printed under another torch is reused."""
     report.unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    done = subprocess.run([python, "-m", "pytest", "tests/test_docs.py", "-q", "-p", "no:cacheprovider",
+    done = subprocess.run([python, "-m", "pytest", "docs", "-q", "-p", "no:cacheprovider",
                            "--rerun-snippets", "--docs-report", str(report)],
                           cwd=root or ROOT, capture_output=True, text=True, env=env)
     result = doctest_report.read(report)
@@ -236,9 +236,6 @@ def summary(report: dict) -> tuple[str, str, bool]:
         lang, name = key.split("/", 1)
         rows.append((name, lang, str(page["passed"]), str(page["failed"])))
         diffs += [f["message"] for f in page["failures"]]
-    failed_session = [name for name, outcome in report["session"].items() if outcome == "failed"]
-    if not diffs:  # a session-wide test (thread count) also fails whenever a block differs
-        diffs = [f"{name} failed: run pytest tests/test_docs.py -k {name}" for name in failed_session]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = ["  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
              for r in rows]

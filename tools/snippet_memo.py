@@ -8,9 +8,10 @@ Three kinds of run are kept, each a pure function of its code and of what that c
 - the figures (tools/figures.py): every file under snippets/ (the drawers and the snippets
   they run), tools/figures.py, the engine, and matplotlib;
 all with the versions of Python, torch and numpy. The snippets are seeded and print the same
-with any thread count (the thread-count test and CI's fresh clone check that promise). So
-`pytest` keeps each result in `.cache/snippet-runs/` (ignored by git), one file per run,
-named by a hash of all of it, and reuses it while all of it stays the same. The comparisons
+with any thread count (each doc item runs its block with one thread too, and CI's fresh clone
+checks that promise). So `pytest` keeps each result in `.cache/snippet-runs/` (ignored by
+git), one file per run, named by a hash of all of it, and reuses it while all of it stays the
+same. The comparisons
 still happen every time: the memo holds what the code printed or drew, never what the page,
 the notebook or the committed figure shows. Versions come from the installed packages'
 metadata, so torch is not even imported when everything is reused.
