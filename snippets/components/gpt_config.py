@@ -11,7 +11,7 @@ GPT_CONFIG_124M = {
 
 cfg = GPT_CONFIG_124M
 ff_hidden = 4 * cfg["emb_dim"]               # width of the feed-forward hidden layer
-head_dim = cfg["emb_dim"] // cfg["n_heads"]  # each head works on a slice of the embedding
+head_dim = cfg["emb_dim"] // cfg["n_heads"]  # each head projects the whole vector down to 64 numbers
 
 print("feed-forward hidden size:", ff_hidden)
 print("size of one attention head:", head_dim)
