@@ -3,7 +3,7 @@ from collections import Counter
 # Byte-pair encoding (BPE), learned from a short text: start from single characters and,
 # again and again, merge the pair of neighbours that occurs most often into one new token.
 text = "low lower lowest new newer newest wide wider widest"
-words = [list(word) for word in text.split()]   # each word starts as its characters
+words = [list(word) for word in text.split()]   # each word starts as its characters (merges stay inside words, as in GPT-2)
 
 
 def merge(word, pair):
