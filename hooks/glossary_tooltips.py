@@ -8,6 +8,12 @@ when it is built. The page files stay untouched, so the doc tests never see the 
 code blocks and formulas get no tooltips (`abbr` leaves them alone), nor do headings and
 table headers.
 
+A word that is a glossary term but means something else where it stands ("the size and
+shape of the network" is not a tensor's `.shape`) is marked right after it:
+`shape<!--no-tooltip-->`. The marker is stripped and that word gets no tooltip; the term's
+first real use, later on the page, still gets its tooltip. (An HTML comment, so the notebooks,
+which drop comments, and GitHub's view of the page never show it.)
+
 `abbr` finds words with `\\b`, which in Devanagari also matches next to a vowel sign
 (टेंसर|ों) or a nukta, and would split a letter from its mark. So this hook also replaces
 `abbr`'s matcher with one that takes whole words only, Devanagari marks counted as letters.
@@ -18,6 +24,7 @@ from pathlib import Path
 
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
+from markdown.inlinepatterns import InlineProcessor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.glossary import PAGE, abbreviations, load  # noqa: E402
@@ -25,6 +32,16 @@ from tools.glossary import PAGE, abbreviations, load  # noqa: E402
 LETTER = r"\w\u0900-\u097f"  # word characters, and every Devanagari letter and mark
 NO_TOOLTIPS = {"h1", "h2", "h3", "h4", "h5", "h6", "th"}  # titles stay plain
 GLOSSARY = None
+NO_TOOLTIP = rf"([{LETTER}-]+)<!--no-tooltip-->"  # the word before the marker: not the term here
+
+
+class NoTooltipInlineProcessor(InlineProcessor):
+    """`word<!--no-tooltip-->` -> `word`, kept out of `abbr`'s reach: stashed as raw text
+    (escaped), which the tree processors never see and the output gets back unchanged."""
+
+    def handleMatch(self, m, data):
+        word = m[1].replace("&", "&amp;").replace("<", "&lt;")
+        return self.md.htmlStash.store(word), m.start(0), m.end(0)
 
 
 class WholeWordAbbrTreeprocessor(AbbrTreeprocessor):
@@ -66,6 +83,8 @@ class WholeWordAbbr(Extension):
 
     def extendMarkdown(self, md):
         md.treeprocessors.register(WholeWordAbbrTreeprocessor(md, md.treeprocessors["abbr"].abbrs), "abbr", 7)
+        # before the raw-HTML pattern (90), which would otherwise pass the comment through
+        md.inlinePatterns.register(NoTooltipInlineProcessor(NO_TOOLTIP, md), "no_tooltip", 95)
 
 
 def on_config(config):

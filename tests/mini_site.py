@@ -43,6 +43,7 @@ markdown_extensions:
 # or on the glossary pages.
 TOOLTIPS = {
     "en/tooltips.md": "# Tensors\n\nA tensor has a gradient.\n\nAnother tensor, another gradient.\n\n"
+                      "The size and shape<!--no-tooltip--> of a network.\n\nA tensor's shape is (2, 3).\n\n"
                       "```python\ntensor = 1\n```\n\nInline `tensor` and $tensor$.\n",
     "hi/tooltips.md": "# टेंसर\n\nहर टेंसर का ग्रेडिएंट होता है, और ट्रांसपोज़ भी; टेंसरों की सूची।\n\n"
                       "```python\ntensor = 1\n```\n",

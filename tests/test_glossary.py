@@ -74,4 +74,13 @@ def test_tooltips_on_built_pages_in_both_languages(early):
     assert code and not any("<abbr" in c for c in code), "no tooltips in code or formulas"
     assert not re.search(r"<h1[^>]*>[^\n]*<abbr", en + hi), "no tooltips in headings"
     assert "<abbr" not in mini_site.html(site, "en/glossary.md") + mini_site.html(site, "hi/glossary.md")
-    assert en.count("<abbr") == 2 and "Another tensor, another gradient." in en, "a tooltip on first use only"
+    assert en.count("<abbr") == 3 and "Another tensor, another gradient." in en, "a tooltip on first use only"
+
+
+def test_a_word_marked_no_tooltip_gets_none_and_the_marker_goes(early):
+    site = early(mini_site.built)  # mini_site.TOOLTIPS: "The size and shape<!--no-tooltip--> of a network."
+    en = mini_site.html(site, "en/tooltips.md")
+    assert "The size and shape of a network." in en, "the marked word is plain text, the marker stripped"
+    assert "no-tooltip" not in en
+    assert f'A tensor\'s <abbr title="{defined("en", "shape")}">shape</abbr> is' in en, \
+        "the term's first real use, after the marked word, still gets its tooltip"

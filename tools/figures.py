@@ -35,6 +35,7 @@ LANGS = ("en", "hi")
 DRAWERS = [  # snippets/<chapter>/<drawer>.py, in the order of the chapters
     "pretraining/loss_figure.py",
     "components/parameters_figure.py",
+    "components/dataflow_figure.py",
     "tensors/view_figure.py",
     "autograd/graph_svg.py",
     "autograd/sigmoid_figure.py",
