@@ -41,6 +41,7 @@ DRAWERS = [  # snippets/<chapter>/<drawer>.py, in the order of the chapters
     "autograd/sigmoid_figure.py",
     "backprop/finite_difference_figure.py",
     "backprop/training_figure.py",
+    "train/losses_figure.py",
 ]
 
 # Colours readable on the figures' white background (and as a white card on the dark palette).
@@ -83,13 +84,19 @@ def power_of_ten(value, _position=None) -> str:
     return "1" if exponent == 0 else "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
-def snippet_namespace(path: str) -> dict:
+def snippet_namespace(*paths: str) -> dict:
     """Run snippets/<path> as the page runs it (fresh torch defaults, output swallowed);
-    return the variables it left."""
+    return the variables it left. Several paths: their code one after the other, as a page's
+    block that includes several files runs it."""
     fresh_torch_defaults()
     try:
         with contextlib.redirect_stdout(io.StringIO()):
-            return runpy.run_path(str(SNIPPETS / path), run_name="__main__")
+            if len(paths) == 1:
+                return runpy.run_path(str(SNIPPETS / paths[0]), run_name="__main__")
+            code = "".join((SNIPPETS / p).read_text(encoding="utf-8") for p in paths)
+            namespace = {"__name__": "__main__", "__file__": str(SNIPPETS / paths[-1])}
+            exec(compile(code, namespace["__file__"], "exec"), namespace)
+            return namespace
     finally:
         fresh_torch_defaults()  # what the snippet set (print options...) stays with it
 
