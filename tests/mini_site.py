@@ -74,7 +74,7 @@ def write(root: Path, pages: dict[str, str]) -> Path:
 def build(root: Path) -> Path:
     """Build the site with `mkdocs build --strict`; returns the site folder."""
     site = root / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                            "-f", str(root / "mkdocs.yml"), "-d", str(site)],
                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert done.returncode == 0, f"mkdocs build failed:\n{done.stdout}\n{done.stderr}"

@@ -21,7 +21,7 @@ sys.path.insert(0, sys.argv[1])
 import tools.notebook_pages
 tools.notebook_pages.CACHE = Path(sys.argv[2])
 from mkdocs.__main__ import cli
-cli(["build", "--strict", "-q", "-d", sys.argv[3]])
+cli(["build", "--strict", "-d", sys.argv[3]])
 """
 
 
