@@ -158,3 +158,12 @@ def test_every_chapter_shows_a_figure_drawn_from_its_computation(lang, page, dra
     chapter = f"snippets/{page.removesuffix('.md')}/"
     ours = [n for n in images if n in drawn and drawn[n][1].startswith(chapter)]
     assert ours, f"docs/{lang}/{page} shows no figure drawn by a drawer in {chapter}"
+
+
+def test_the_value_graph_shows_the_values_and_their_gradients(drawn):
+    svg, _ = drawn["autograd_value_graph.svg"]
+    labels = texts(svg)
+    for text in ["L = -1 · ln a = 0.0852", "a = σ(z) = 0.9183", "w = 2.2000", "grad = -0.0898", "b = 0.0000"]:
+        assert text in labels, f"{text!r} missing from the drawn Value graph: {labels}"
+    arrows = list(ET.fromstring(svg).iter(f"{SVG}line"))
+    assert len(arrows) == 8, "the Value graph of the worked example has 9 values and 8 parent links"

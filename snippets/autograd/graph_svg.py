@@ -1,11 +1,15 @@
-"""Draw the autograd graph of the worked example as SVG: docs/assets/figures/autograd_graph.svg.
+"""Draw the graphs of the worked example as SVG: docs/assets/figures/autograd_graph.svg
+(PyTorch's nodes) and docs/assets/figures/autograd_value_graph.svg (the Value class's).
 
 The figure is not drawn by hand. This module builds the example of the autograd page,
 walks `loss.grad_fn` and its `next_functions` (as graph_walk.py on the page does), and
 writes one box per node and one arrow per edge. tests/test_figures.py redraws it and fails
 when a committed copy differs; `pytest --update-outputs` rewrites the copies.
 
-Text in the figure is language-neutral (autograd's names and formulas), so English and
+The Value graph is drawn from the values value.py leaves after `L.backward()`: one box per
+Value (its number and its .grad), one arrow from each value to each of its `parents`.
+
+Text in the figures is language-neutral (autograd's names and formulas), so English and
 Hindi pages show the same file.
 """
 from html import escape
@@ -89,7 +93,7 @@ def svg(nodes, edges) -> str:
                    'marker-end="url(#arrow)"/>')
     for n in nodes:
         cx, cy = centre(n)
-        leaf = n["label"].startswith("AccumulateGrad")
+        leaf = n.get("leaf", n["label"].startswith("AccumulateGrad"))
         out += [
             f'<rect x="{num(cx - BOX_W / 2)}" y="{num(cy - BOX_H / 2)}" width="{BOX_W}" '
             f'height="{BOX_H}" rx="8" fill="{"#e8f5e9" if leaf else "#e8eaf6"}" '
@@ -103,10 +107,45 @@ def svg(nodes, edges) -> str:
     return "\n".join(out) + "\n"
 
 
+# The Value graph's nodes in the order visit() meets them (L = -(x * w + b).sigmoid().log()).
+VALUE_NAMES = ["L = -1 · ln a", "ln a", "a = σ(z)", "z = xw + b", "xw", "x", "w", "b", ""]  # "": the constant -1
+
+
+def value_graph():
+    """Nodes and edges of the Value graph of the worked example, after L.backward()."""
+    from tools.figures import snippet_namespace
+
+    page = snippet_namespace("autograd/value.py")
+    names = iter(VALUE_NAMES)
+    nodes, edges, seen = [], [], {}
+    next_leaf_slot = [0.0]
+
+    def visit(v, depth):
+        if id(v) in seen:
+            return seen[id(v)]
+        index = seen[id(v)] = len(nodes)
+        nodes.append(None)
+        name = next(names)       # before the parents: VALUE_NAMES is in the order values are met
+        children = [visit(parent, depth + 1) for parent, _ in v.parents]
+        edges.extend((index, child) for child in children)
+        if children:
+            slot = sum(nodes[c]["slot"] for c in children) / len(children)
+        else:
+            slot, next_leaf_slot[0] = next_leaf_slot[0], next_leaf_slot[0] + 1
+        nodes[index] = {"label": f"{name} = {v.data:.4f}" if name else f"{v.data:.4f}", "formula": f"grad = {v.grad:.4f}",
+                        "depth": depth, "slot": slot, "leaf": not v.parents}
+        return index
+
+    visit(page["L"], 0)
+    if len(nodes) != len(VALUE_NAMES):
+        raise ValueError(f"the Value graph has {len(nodes)} nodes, VALUE_NAMES names {len(VALUE_NAMES)}")
+    return nodes, edges
+
+
 def autograd_graph_svg() -> str:
     return svg(*example_graph())
 
 
 def figures():
-    """For tools/figures.py: the one file this drawer makes."""
-    return {"autograd_graph.svg": autograd_graph_svg()}
+    """For tools/figures.py: the two files this drawer makes."""
+    return {"autograd_graph.svg": autograd_graph_svg(), "autograd_value_graph.svg": svg(*value_graph())}

@@ -2,8 +2,8 @@
 next to autograd's error.
 
 Drawn with autograd_vs_finite_differences.py's own f, x0 and exact derivative (the
-snippet on the page runs first), for 49 step sizes from 10⁻¹³ to 10⁻¹ instead of three;
-the page's three are circled. Files: docs/assets/figures/backprop_finite_difference.en.svg
+snippet on the page runs first), for its 49 step sizes from 10⁻¹³ to 10⁻¹;
+the four it prints one by one are circled. Files: docs/assets/figures/backprop_finite_difference.en.svg
 and .hi.svg.
 """
 import matplotlib.pyplot as plt
@@ -21,7 +21,6 @@ LABELS = {
 }
 COLOURS = {torch.float64: BLUE, torch.float32: ORANGE}
 BOTTOM = 1e-17   # the axis' floor: an error of exactly 0 is drawn on it
-PAGE_STEPS = [1e-2, 1e-4, 1e-6]
 
 
 def errors(page, dtype, steps):
@@ -36,7 +35,7 @@ def errors(page, dtype, steps):
 
 def draw(lang):
     page = snippet_namespace("backprop/autograd_vs_finite_differences.py")
-    steps = [10 ** (k / 4) for k in range(-52, -3)]     # 10⁻¹³ ... 10⁻¹, four per decade
+    steps, page_steps = page["many_steps"], page["steps"]   # 10⁻¹³ ... 10⁻¹, four per decade; the printed four
 
     fig, ax = plt.subplots(figsize=(7, 3.8))
     fig.subplots_adjust(left=0.1, right=0.97, bottom=0.14, top=0.9)
@@ -46,7 +45,7 @@ def draw(lang):
         name, colour = str(dtype).removeprefix("torch."), COLOURS[dtype]
         by_autograd, by_difference = errors(page, dtype, steps)
         ax.plot(steps, [max(e, BOTTOM) for e in by_difference], color=colour)
-        ax.plot(PAGE_STEPS, [max(e, BOTTOM) for e in errors(page, dtype, PAGE_STEPS)[1]], "o",
+        ax.plot(page_steps, [max(e, BOTTOM) for e in errors(page, dtype, page_steps)[1]], "o",
                 markerfacecolor="none", markeredgecolor=INK, markersize=8)
         ax.text(2e-13, y_text, label(LABELS, "difference", lang).format(dtype=name), color=colour,
                 ha="left", va="bottom")

@@ -5,6 +5,9 @@ torch.manual_seed(0)
 images = torch.rand(2, 3, 4, 4)
 print(images.shape)
 
+# One colour image of the size image models often use: (channel, row, column).
+print(torch.zeros(3, 224, 224).shape)
+
 # Each axis means something: image, channel, row, column.
 first_image_green = images[0, 1]
 print(first_image_green.shape)

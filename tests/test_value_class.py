@@ -1,0 +1,87 @@
+"""The autograd page's `Value` class (snippets/autograd/value.py) computes what PyTorch computes.
+
+Checked on the worked example (the page's -0.0898 and -0.0817) and on an expression in which
+values are used more than once, where the gradients of the paths must add. A copy of the class
+that overwrites `.grad` instead of adding to it is planted to show that the second check fails.
+"""
+import contextlib
+import io
+import math
+
+import pytest
+import torch
+
+from tools.doctests import ROOT
+
+SNIPPET = ROOT / "snippets" / "autograd" / "value.py"
+
+
+def load(source: str) -> dict:
+    """Run the snippet's code (it prints the worked example) and return its namespace."""
+    namespace = {"__name__": "value_snippet"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(source, str(SNIPPET), "exec"), namespace)
+    return namespace
+
+
+def worked_example(Value, sigmoid, log, leaf):
+    x, w, b = Value(1.1), leaf(2.2), leaf(0.0)
+    loss = -log(sigmoid(x * w + b))
+    return loss, (w, b)
+
+
+def used_twice(Value, sigmoid, log, leaf):
+    """u feeds three operations and w two: L = ln(σ(u·u + u)) + w·u·w, u = 0.7·w + 0.3."""
+    w = leaf(0.4)
+    u = w * 0.7 + 0.3
+    loss = log(sigmoid(u * u + u)) + w * u * w
+    return loss, (w,)
+
+
+def gradients(Value, example):
+    loss, leaves = example(Value, lambda v: v.sigmoid(), lambda v: v.log(), Value)
+    loss.backward()
+    return loss.data, [leaf.grad for leaf in leaves]
+
+
+def torch_gradients(example):
+    def leaf(v):
+        return torch.tensor(v, dtype=torch.float64, requires_grad=True)
+    loss, leaves = example(lambda v: torch.tensor(v, dtype=torch.float64), torch.sigmoid, torch.log, leaf)
+    loss.backward()
+    return loss.item(), [leaf.grad.item() for leaf in leaves]
+
+
+def mismatches(Value):
+    found = []
+    for example in (worked_example, used_twice):
+        ours, theirs = gradients(Value, example), torch_gradients(example)
+        values = [ours[0], *ours[1]], [theirs[0], *theirs[1]]
+        if not all(math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12) for a, b in zip(*values)):
+            found.append(f"{example.__name__}: Value gives {values[0]}, PyTorch {values[1]}")
+    return found
+
+
+def test_value_matches_pytorch():
+    assert mismatches(load(SNIPPET.read_text(encoding="utf-8"))["Value"]) == []
+
+
+def test_value_prints_the_pages_gradients():
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(SNIPPET.read_text(encoding="utf-8"), str(SNIPPET), "exec"), {"__name__": "value_snippet"})
+    assert out.getvalue().splitlines() == ["L     = 0.0852", "dL/dw = -0.0898", "dL/db = -0.0817"]
+
+
+def test_a_value_that_overwrites_grad_fails_the_check():
+    source = SNIPPET.read_text(encoding="utf-8")
+    planted = source.replace("parent.grad += local * v.grad", "parent.grad = local * v.grad")
+    assert planted != source, "the planted fault no longer applies to value.py: update this test"
+    found = mismatches(load(planted)["Value"])
+    assert len(found) == 1 and found[0].startswith("used_twice:"), found
+
+
+@pytest.mark.parametrize("example", [worked_example, used_twice])
+def test_the_examples_have_gradients_to_compare(example):
+    _, grads = torch_gradients(example)
+    assert all(abs(g) > 1e-3 for g in grads), "an example whose gradients are 0 checks nothing"
