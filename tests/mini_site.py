@@ -39,6 +39,7 @@ markdown_extensions:
   - pymdownx.superfences
 """
 
+HOME = {"en/index.md": "# Fixture\n", "hi/index.md": "# फ़िक्स्चर\n"}
 # tests/test_glossary.py: terms get tooltips on first use, not in code, formulas, headings
 # or on the glossary pages.
 TOOLTIPS = {
@@ -62,9 +63,10 @@ SUMS = {"en/sums.md": "# Sums\n\nText.\n\n```python\nprint(1 + 1)\n```\n\n```tex
 
 
 def write(root: Path, pages: dict[str, str]) -> Path:
-    """pages: {"en/page.md": text, ...}; returns the docs folder."""
+    """pages: {"en/page.md": text, ...}, plus a home page per language (static-i18n warns,
+    and so fails the strict build, without one); returns the docs folder."""
     (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    for name, text in pages.items():
+    for name, text in {**HOME, **pages}.items():
         path = root / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
