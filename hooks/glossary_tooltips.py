@@ -14,6 +14,9 @@ shape of the network" is not a tensor's `.shape`) is marked right after it:
 first real use, later on the page, still gets its tooltip. (An HTML comment, so the notebooks,
 which drop comments, and GitHub's view of the page never show it.)
 
+A term of several words matches across a line break too (`abbr` alone would miss it, and
+then give its last word's own tooltip instead).
+
 `abbr` finds words with `\\b`, which in Devanagari also matches next to a vowel sign
 (टेंसर|ों) or a nukta, and would split a letter from its mark. So this hook also replaces
 `abbr`'s matcher with one that takes whole words only, Devanagari marks counted as letters.
@@ -44,11 +47,22 @@ class NoTooltipInlineProcessor(InlineProcessor):
         return self.md.htmlStash.store(word), m.start(0), m.end(0)
 
 
+class AnySpacing(dict):
+    """The definitions, looked up with any run of whitespace between a term's words: a
+    term of two words broken over two lines of the Markdown ("large language\nmodel") is
+    still the term."""
+
+    def __getitem__(self, text):
+        return super().__getitem__(" ".join(text.split()))
+
+
 class WholeWordAbbrTreeprocessor(AbbrTreeprocessor):
     def run(self, root):
         if not self.abbrs:
             return
-        words = "|".join(re.escape(w) for w in sorted(self.abbrs, key=len, reverse=True))
+        self.abbrs = AnySpacing(self.abbrs)
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                         for w in sorted(self.abbrs, key=len, reverse=True))
         self.RE = re.compile(rf"(?<![{LETTER}])(?:{words})(?![{LETTER}])")
         self.iter_element(root)
         first_use_only(root)

@@ -45,6 +45,7 @@ HOME = {"en/index.md": "# Fixture\n", "hi/index.md": "# फ़िक्स्च
 TOOLTIPS = {
     "en/tooltips.md": "# Tensors\n\nA tensor has a gradient.\n\nAnother tensor, another gradient.\n\n"
                       "The size and shape<!--no-tooltip--> of a network.\n\nA tensor's shape is (2, 3).\n\n"
+                      "A large language\nmodel.\n\n"
                       "```python\ntensor = 1\n```\n\nInline `tensor` and $tensor$.\n",
     "hi/tooltips.md": "# टेंसर\n\nहर टेंसर का ग्रेडिएंट होता है, और ट्रांसपोज़ भी; टेंसरों की सूची।\n\n"
                       "```python\ntensor = 1\n```\n",

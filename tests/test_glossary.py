@@ -74,7 +74,9 @@ def test_tooltips_on_built_pages_in_both_languages(early):
     assert code and not any("<abbr" in c for c in code), "no tooltips in code or formulas"
     assert not re.search(r"<h1[^>]*>[^\n]*<abbr", en + hi), "no tooltips in headings"
     assert "<abbr" not in mini_site.html(site, "en/glossary.md") + mini_site.html(site, "hi/glossary.md")
-    assert en.count("<abbr") == 3 and "Another tensor, another gradient." in en, "a tooltip on first use only"
+    assert f'<abbr title="{defined("en", "large language model")}">large language\nmodel</abbr>' in en, \
+        "a term of two words broken over two lines"
+    assert en.count("<abbr") == 4 and "Another tensor, another gradient." in en, "a tooltip on first use only"
 
 
 def test_a_word_marked_no_tooltip_gets_none_and_the_marker_goes(early):
