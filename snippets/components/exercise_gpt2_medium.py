@@ -8,6 +8,9 @@ final_norm = 2 * d
 output_head = d * V
 
 total = token_embedding + position_embedding + n * block + final_norm + output_head
+small_block = 12 * 768 * 768 + 10 * 768   # GPT-2 small's block, d = 768
 print(f"one block   12d^2 + 10d = {block:,}")
+print(f"d grew by    1024 / 768 = {d / 768:.2f}x")
+print(f"a block grew by         = {block / small_block:.2f}x")
 print(f"total                   = {total:,}")
 print(f"tied, with qkv bias     = {total - output_head + n * 3 * d:,}")
