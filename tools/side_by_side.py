@@ -29,7 +29,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from tools.doctests import parse_page
 
@@ -160,8 +160,8 @@ def parts(nodes) -> list[Part]:
 
     found = [Part("prose", [])]
     for node in nodes:
-        if isinstance(node, NavigableString) and not isinstance(node, Tag):
-            if node.strip() and type(node) is NavigableString:
+        if not isinstance(node, Tag):
+            if type(node) is NavigableString and node.strip():  # text, not a comment
                 found[-1].nodes.append(node)
             continue
         if HEADING.fullmatch(node.name):
@@ -179,21 +179,23 @@ def heading_text(part: Part) -> str:
     return part.nodes[0].get_text(" ", strip=True).removesuffix("¶").strip() if part.label else ""
 
 
-def align(own: list, twin: list, where: str) -> list[tuple[Part, Part]]:
-    """The two twins' parts, pairwise; SideBySideError at the first that differs."""
+def align(own: list, twin: list, where: tuple[str, str]) -> list[tuple[Part, Part]]:
+    """The two twins' parts, pairwise; SideBySideError at the first that differs. `where`:
+    the names of the page and of its twin."""
     a, b = parts(own), parts(twin)
     last_heading = "the start"
-    for i, (x, y) in enumerate(zip(a, b)):
+    for x, y in zip(a, b):
         if (x.kind, x.label) != (y.kind, y.label):
-            raise SideBySideError(f"{where}: after {last_heading}, one page has {x.describe()} where its "
-                                  f"twin has {y.describe()}; the twins must have the same headings, blocks, "
+            raise SideBySideError(f"{where[0]} and {where[1]}: after {last_heading}, {where[0]} has {x.describe()} "
+                                  f"where {where[1]} has {y.describe()}; twins must have the same headings, blocks, "
                                   f"formulas, figures and admonitions in the same order (tests/test_parity.py)")
         if x.label.startswith("h"):
             last_heading = f"heading «{heading_text(x)}»"
     if len(a) != len(b):
-        longer, extra = ("the first", a[len(b)]) if len(a) > len(b) else ("the second", b[len(a)])
-        raise SideBySideError(f"{where}: after {last_heading}, {longer} page goes on with {extra.describe()} "
-                              f"where its twin ends")
+        longer, shorter = where if len(a) > len(b) else where[::-1]
+        extra = a[len(b)] if len(a) > len(b) else b[len(a)]
+        raise SideBySideError(f"{where[0]} and {where[1]}: after {last_heading}, {longer} goes on with "
+                              f"{extra.describe()} where {shorter} ends")
     return list(zip(a, b))
 
 
@@ -212,7 +214,7 @@ def title_of(box):
     return box.find("summary", recursive=False) or box.find("p", class_="admonition-title", recursive=False)
 
 
-def merged(own, twin, lang: str, twin_lang: str, where: str) -> str:
+def merged(own, twin, lang: str, twin_lang: str, where: tuple[str, str]) -> str:
     """A box both twins have: once if it holds a shared block, its title in both languages."""
     if not any(shared_kind(n) for n in own.find_all(True)):
         return pair([own], [twin], lang, twin_lang)
@@ -231,7 +233,7 @@ def merged(own, twin, lang: str, twin_lang: str, where: str) -> str:
     return str(own) + "\n"
 
 
-def interleave(own: list, twin: list, lang: str, twin_lang: str, where: str) -> str:
+def interleave(own: list, twin: list, lang: str, twin_lang: str, where: tuple[str, str]) -> str:
     out = []
     for x, y in align(own, twin, where):
         if x.kind == "prose":
@@ -304,7 +306,7 @@ def twin_ids(soup, lang: str) -> None:
 def article(html: str, where: str) -> str:
     m = ARTICLE.search(html)
     if not m:
-        raise SideBySideError(f"{where}: no <article class=\"md-content__inner md-typeset\"> in the built page")
+        raise SideBySideError(f"{where}: its built page has no <article class=\"md-content__inner md-typeset\">")
     return m[2]
 
 
@@ -321,17 +323,18 @@ def switch_bar(chapter: Chapter, lang: str) -> str:
 
 
 def mode_page(chapter: Chapter, lang: str, built: dict[str, str], modes: dict[str, str],
-              site_url: str, where: str) -> str:
+              site_url: str, docs_name: str = "docs") -> str:
     """The side-by-side page of `chapter` in `lang`, made from the two built chapter pages
     (`built`: lang -> HTML); `modes` from modes_of(), `site_url` ending in '/'."""
     from bs4 import BeautifulSoup
 
     twin_lang, path, mode = other(lang), chapter.paths[lang], chapter.mode_path(lang)
+    where = tuple(f"{docs_name}/{l}/{chapter.rel.as_posix()}" for l in (lang, twin_lang))
     page = rebase(built[lang], path, mode, modes)
     soups = {}
     for l in LANGS:
         soups[l] = BeautifulSoup(article(page if l == lang else rebase(built[l], chapter.paths[l], mode, modes),
-                                         where), "html.parser")
+                                         where[l != lang]), "html.parser")
         for el in soups[l].select("p.both-link"):
             el.decompose()
     if lang in STALE and soups[twin_lang].select_one("div.translation-status"):
@@ -369,10 +372,10 @@ def write_pages(site: Path, docs: Path, site_url: str) -> list[str]:
                 raise SideBySideError(f"{file}: chapter page missing from the built site")
             built[lang] = file.read_text(encoding="utf-8")
         for lang in LANGS:
-            where = " and ".join(f"docs/{l}/{chapter.rel.as_posix()}" for l in (lang, other(lang)))
             target = site / chapter.mode_path(lang)
             target.mkdir(parents=True, exist_ok=True)
-            (target / "index.html").write_text(mode_page(chapter, lang, built, modes, site_url, where), encoding="utf-8")
+            (target / "index.html").write_text(mode_page(chapter, lang, built, modes, site_url, docs.name),
+                                               encoding="utf-8")
             sitemap = site / chapter.paths[lang] / "sitemap.xml"  # Material's language menu asks for it
             if sitemap.is_file():
                 (target / "sitemap.xml").write_bytes(sitemap.read_bytes())
