@@ -337,6 +337,12 @@ def mode_page(chapter: Chapter, lang: str, built: dict[str, str], modes: dict[st
                                          where[l != lang]), "html.parser")
         for el in soups[l].select("p.both-link"):
             el.decompose()
+    # The twin is read beside the page's own text: its glossary tooltips, permanent links and
+    # "checked with" line are the page's own already (and each tooltip is work for the browser).
+    for el in soups[twin_lang].select("a.headerlink, p.checked-with"):
+        el.decompose()
+    for el in soups[twin_lang].select("abbr"):
+        el.unwrap()
     if lang in STALE and soups[twin_lang].select_one("div.translation-status"):
         title = soups[lang].find("h1")
         if title is not None:
