@@ -60,6 +60,8 @@ TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 MENU_ENTRY = re.compile(r'<li class="md-select__item" data-both-entry>.*?</li>', re.S)
 HEAD_SCRIPT = re.compile(r'<script data-both-page="[^"]*">')
 HEADING = re.compile(r"h[1-6]")
+# Stand-ins, while a box is written out, for its twin's title and its paired inside.
+TITLE_MARK, BOX_INSIDE = "\uE000twin-title\uE000", "\uE000box-inside\uE000"
 
 
 class SideBySideError(ValueError):
@@ -218,19 +220,17 @@ def merged(own, twin, lang: str, twin_lang: str, where: tuple[str, str]) -> str:
     """A box both twins have: once if it holds a shared block, its title in both languages."""
     if not any(shared_kind(n) for n in own.find_all(True)):
         return pair([own], [twin], lang, twin_lang)
-    from bs4 import BeautifulSoup
-
     own_title, twin_title = title_of(own), title_of(twin)
     body = lambda box, title: [n for n in box.children if n is not title]
     inner = interleave(body(own, own_title), body(twin, twin_title), lang, twin_lang, where)
     for node in body(own, own_title):
         node.extract()
     if own_title is not None and twin_title is not None:
-        span = BeautifulSoup(f' <span class="bilingual__title" lang="{twin_lang}"></span>', "html.parser")
-        span.span.extend(list(twin_title.children))
-        own_title.append(span)
-    own.append(BeautifulSoup(inner, "html.parser"))
-    return str(own) + "\n"
+        own_title.append(TITLE_MARK)
+    own.append(BOX_INSIDE)
+    twin_title_html = "" if twin_title is None else "".join(str(n) for n in twin_title.children)
+    return (str(own).replace(TITLE_MARK, f' <span class="bilingual__title" lang="{twin_lang}">{twin_title_html}</span>', 1)
+            .replace(BOX_INSIDE, inner, 1) + "\n")
 
 
 def interleave(own: list, twin: list, lang: str, twin_lang: str, where: tuple[str, str]) -> str:
@@ -335,15 +335,15 @@ def mode_page(chapter: Chapter, lang: str, built: dict[str, str], modes: dict[st
     for l in LANGS:
         soups[l] = BeautifulSoup(article(page if l == lang else rebase(built[l], chapter.paths[l], mode, modes),
                                          where[l != lang]), "html.parser")
-        for el in soups[l].select("p.both-link"):
+        for el in soups[l].find_all("p", class_="both-link"):
             el.decompose()
     # The twin is read beside the page's own text: its glossary tooltips, permanent links and
     # "checked with" line are the page's own already (and each tooltip is work for the browser).
-    for el in soups[twin_lang].select("a.headerlink, p.checked-with"):
+    for el in soups[twin_lang].find_all(["a", "p"], class_=["headerlink", "checked-with"]):
         el.decompose()
-    for el in soups[twin_lang].select("abbr"):
+    for el in soups[twin_lang].find_all("abbr"):
         el.unwrap()
-    if lang in STALE and soups[twin_lang].select_one("div.translation-status"):
+    if lang in STALE and soups[twin_lang].find("div", class_="translation-status"):
         title = soups[lang].find("h1")
         if title is not None:
             title.insert_after(BeautifulSoup(STALE[lang], "html.parser"))
