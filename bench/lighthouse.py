@@ -1,5 +1,5 @@
-"""Lighthouse performance and accessibility of every page, both languages, notebook pages
-included, against Debian's Chromium: the median of several runs, next to the home page's.
+"""Lighthouse performance and accessibility of every page, both languages, notebook pages and
+side-by-side pages included, against Debian's Chromium: the median of several runs, next to the home page's.
 
     (cd bench && npm ci)            # lighthouse 12.2.3, pinned in bench/package-lock.json
     python bench/lighthouse.py [--site DIR] [--runs 3] [--jobs 1] [--pages PATH ...] [--baseline DIR]
@@ -33,7 +33,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent), str(BENCH)]
 
-from tools.served_site import CHROMIUM, CHROMIUM_ARGS, SiteServer, build_site, source_pages  # noqa: E402
+from tools.served_site import (CHROMIUM, CHROMIUM_ARGS, SiteServer, build_site, side_by_side_pages,  # noqa: E402
+                               source_pages)
 
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 OUT = BENCH / "out"
@@ -78,7 +79,7 @@ def main() -> int:
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is missing: run `npm ci` in bench/ first")
     OUT.mkdir(exist_ok=True)
-    paths = args.pages if args.pages is not None else [p.path for p in source_pages()]
+    paths = args.pages if args.pages is not None else [p.path for p in source_pages() + side_by_side_pages()]
     if "" not in paths:
         paths = ["", *paths]  # the home page is the reference
     sites = {"": None, "baseline ": args.baseline} if args.baseline else {"": None}

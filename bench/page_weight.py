@@ -25,7 +25,8 @@ sys.path[:0] = [str(ROOT)]
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tools.served_site import SiteServer, build_site, formula_count, launch_chromium, source_pages  # noqa: E402
+from tools.served_site import (SiteServer, build_site, formula_count, launch_chromium,  # noqa: E402
+                               side_by_side_pages, source_pages)
 
 KINDS = ("html", "css", "js", "font", "image", "other")
 SEARCH_INDEX = "search/search_index.json"
@@ -85,7 +86,7 @@ def main() -> int:
         rows = []
         with SiteServer(site) as server, sync_playwright() as pw:
             browser = launch_chromium(pw)
-            for page in source_pages():
+            for page in source_pages() + side_by_side_pages():  # and each chapter in both languages
                 sizes = weigh(lambda: browser.new_context(), server.url(page.path))
                 rows.append((page, formula_count(page.source), sizes))
             browser.close()

@@ -37,8 +37,9 @@ from tools.site_config import mkdocs_config
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
 CONTENTS = {"en": "Contents", "hi": "विषय-सूची"}
-# The PDF's own link on the home page (class pdf-download): pointless inside the PDF.
-DROP = "a.headerlink, .md-content__button, script, .pdf-download"
+# The PDF's own link on the home page (class pdf-download) and the link to a chapter's
+# side-by-side page (both-link, tools/side_by_side.py): pointless inside the PDF.
+DROP = "a.headerlink, .md-content__button, script, .pdf-download, .both-link"
 
 
 def pdf_name(lang: str) -> str:

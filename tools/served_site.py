@@ -100,6 +100,15 @@ def source_pages(docs: Path = DOCS) -> list[SitePage]:
     return found
 
 
+def side_by_side_pages(docs: Path = DOCS) -> list[SitePage]:
+    """Each chapter's side-by-side page in each language (tools/side_by_side.py), e.g.
+    'autograd/both/' and 'hi/autograd/both/': written by the build from both chapter pages;
+    `source` is the chapter in the page's own language."""
+    from tools.side_by_side import chapters
+
+    return [SitePage(lang, docs / lang / c.rel, c.mode_path(lang)) for c in chapters(docs) for lang in LANGS]
+
+
 def built_pages(site: Path) -> set[str]:
     """Paths of every page in a built site (each index.html outside assets/ and search/)."""
     return {

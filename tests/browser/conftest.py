@@ -19,13 +19,14 @@ import pytest
 
 from tools import npm
 from tools.served_site import (ROOT, SitePage, SiteServer, build_site, chromium_problem,
-                               launch_chromium, source_pages)
+                               launch_chromium, side_by_side_pages, source_pages)
 from tools.site_config import mkdocs_config
 
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 DEVANAGARI_JS = (HERE / "devanagari.js").read_text(encoding="utf-8")
 PAGES = source_pages()
+BOTH_PAGES = side_by_side_pages()  # each chapter in both languages (tools/side_by_side.py)
 VIEWPORT = {"width": 1280, "height": 800}
 
 # Text the reader sees, without code blocks and rendered formulas: raw TeX delimiters left in

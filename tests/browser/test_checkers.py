@@ -3,8 +3,8 @@
 - vnu (npm `vnu-jar`, run with Java) validates every HTML file of the built site.
 - LinkChecker crawls the served site from both home pages and both 404 pages: every
   internal page, #anchor, asset, and url() inside the shipped CSS must answer.
-- axe-core runs in Chromium on every page of both languages (and both 404 pages), in the
-  light scheme and with the system in dark mode.
+- axe-core runs in Chromium on every page of both languages (and both 404 pages, and each
+  chapter's side-by-side pages), in the light scheme and with the system in dark mode.
 
 Zero errors, zero violations. Each checker is also run on a planted fault, to show that it
 would catch one. (npm packages: tools/npm.py; Java: Debian's default-jre-headless.)
@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOT_FOUND_PAGES, PAGES, SITE_URL, run_axe
+from conftest import BOTH_PAGES, NOT_FOUND_PAGES, PAGES, SITE_URL, run_axe
 from tools import npm
 from tools.served_site import SiteServer, site_prefix
 
 pytestmark = pytest.mark.browser
-ALL_PATHS = [p.path for p in PAGES] + NOT_FOUND_PAGES
+ALL_PATHS = [p.path for p in PAGES + BOTH_PAGES] + NOT_FOUND_PAGES
 
 
 # ---------------------------------------------------------------- Nu HTML Checker
@@ -142,8 +142,9 @@ def test_axe_finds_no_violation_in_the_dark_scheme(path, dark_visit):
     assert not v.failed, f"{v.url}: failed requests:\n" + "\n".join(v.failed)
 
 
-@pytest.mark.parametrize("path", NOT_FOUND_PAGES)
-def test_axe_finds_no_violation_on_the_404_pages(path, context, server, axe_source):
+@pytest.mark.parametrize("path", NOT_FOUND_PAGES + [p.path for p in BOTH_PAGES])
+def test_axe_finds_no_violation_on_the_404_and_side_by_side_pages(path, context, server, axe_source):
+    """In the light scheme (the dark one: above, with every page)."""
     tab = context.new_page()
     tab.goto(server.url(path), wait_until="networkidle")
     violations = run_axe(tab, axe_source)

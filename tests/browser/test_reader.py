@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import PAGES, RAW_TEX, guarded_context, off_site
+from conftest import BOTH_PAGES, PAGES, RAW_TEX, guarded_context, off_site
 from tools.doctests import parse_page
 from tools.glossary import load, spelling_variants, terms
 from tools.served_site import built_pages, formula_count
@@ -21,8 +21,9 @@ IDS = [p.name for p in PAGES]
 
 
 def test_every_built_page_is_checked(site):
-    """The pages these tests visit (found under docs/) are exactly the pages the build wrote."""
-    assert built_pages(site) - {"404/"} == {p.path for p in PAGES}
+    """The pages these tests visit (found under docs/, and each chapter's side-by-side pages)
+    are exactly the pages the build wrote."""
+    assert built_pages(site) - {"404/"} == {p.path for p in PAGES + BOTH_PAGES}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)

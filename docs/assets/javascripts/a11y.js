@@ -3,12 +3,19 @@
 // navigation, so it gets no landmark role. Material builds these elements in its script, and
 // with `content.lazy` only when the code block first scrolls into view, so they are caught
 // as they are added.
+//
+// Material puts each table in a scroll box (.md-typeset__scrollwrap); where the table is wider
+// than its column (a side-by-side page's half column, tools/side_by_side.py) the box scrolls, and
+// a keyboard must be able to reach it to scroll it (axe: scrollable-region-focusable).
 document$.subscribe(() => {
   const unlandmark = (nav) => nav.setAttribute("role", "none")
+  const reachable = (box) => { if (box.scrollWidth > box.clientWidth) box.tabIndex = 0 }
   document.querySelectorAll("nav.md-code__nav").forEach(unlandmark)
+  document.querySelectorAll(".bilingual .md-typeset__scrollwrap").forEach(reachable)
   new MutationObserver((records) => {
     for (const record of records)
       for (const node of record.addedNodes)
         if (node instanceof Element && node.matches("nav.md-code__nav")) unlandmark(node)
+        else if (node instanceof Element && node.matches(".bilingual .md-typeset__scrollwrap")) reachable(node)
   }).observe(document.querySelector("main") || document.body, {childList: true, subtree: true})
 })

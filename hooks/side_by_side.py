@@ -1,0 +1,46 @@
+"""Chapters in both languages side by side (tools/side_by_side.py): the link to that mode on
+each chapter page (under the title and in the language menu: overrides/partials/alternate.html,
+overrides/main.html), and its pages, written once both languages are built."""
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.side_by_side import FOLDER, LINK, NAME, SideBySideError, is_chapter, other, write_pages  # noqa: E402
+
+
+def _language(page, config):
+    source = Path(page.file.abs_src_path).resolve()
+    docs = Path(config.docs_dir).resolve()
+    return source.relative_to(docs).parts[0] if is_chapter(source, docs) else None
+
+
+def on_page_context(context, page, config, nav):
+    lang = _language(page, config)
+    if lang:
+        page.both_link = FOLDER
+        page.both_label = f'{NAME[lang]} + <span lang="{other(lang)}">{NAME[other(lang)]}</span>'
+    return context
+
+
+def on_page_content(html, page, config, files):
+    lang = _language(page, config)
+    if not lang:
+        return html
+    link = f'<p class="both-link" data-search-exclude>{LINK[lang].format(href=FOLDER)}</p>\n'
+    end = html.find("</h1>")
+    return link + html if end == -1 else html[:end + 5] + "\n" + link + html[end + 5:]
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n and getattr(i18n, "building", False):
+        return  # a language's own build inside static-i18n's; the last call does the work
+    from mkdocs.exceptions import PluginError
+
+    try:
+        write_pages(Path(config.site_dir), Path(config.docs_dir).resolve(), config.site_url.rstrip("/") + "/")
+    except SideBySideError as err:
+        raise PluginError(str(err)) from None

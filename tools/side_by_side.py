@@ -1,0 +1,389 @@
+"""Each chapter in both languages, section by section: one extra page per chapter and language.
+
+`x/both/` shows docs/en/x.md with its Hindi twin beside it, `hi/x/both/` the Hindi page with
+its English twin. The twins have the same headings, code and output blocks, formulas, figures
+and admonitions in the same order (tests/test_parity.py), so after both languages are built
+each twin's rendered article is cut at the same places: before every heading, and around every
+code or output block, display formula, figure and admonition. Code, outputs, display formulas
+and figures are the same objects in both languages and are shown once (the page's own figure,
+with alt text in the page's language); the prose between two cuts becomes a pair: the page's
+language, then its twin (with its own `lang`), two columns on a wide screen, the twin under it,
+in smaller and lighter type, on a phone (side_by_side.css, inlined in the page). An admonition
+that holds code (an exercise's solution) is shown once, its title in both languages, its
+inside paired the same way; one without code is a pair of two.
+
+The page is the chapter page of its language with the article replaced, every relative link
+rebased one folder deeper, links to chapters pointed at their own side-by-side pages (so the
+mode holds while the reader moves on), the language menu leading to the other language's
+side-by-side page and its mode entry to the plain chapter (`data-both="off"`). A Hindi page
+older than its English twin (tools/translations.py) says so here too, in both pages.
+
+The pages are written after the last build (hooks/side_by_side.py); they are not MkDocs pages,
+so neither the search index, the sitemap, the notebooks nor the PDFs (tools/pdf.py prints the
+nav's pages) know them. A twin that does not align is a build error naming both pages.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+from tools.doctests import parse_page
+
+LANGS = ("en", "hi")
+SOURCE_LANG = "en"
+FOLDER = "both/"
+NAME = {"en": "English", "hi": "हिन्दी"}
+STYLESHEET = Path(__file__).with_name("side_by_side.css")
+# The link under each chapter's title (p.both-link; tools/pdf.py leaves it out of the PDF).
+LINK = {
+    "en": 'Read it side by side: <a href="{href}" data-both="on">English + <span lang="hi">हिन्दी</span></a>',
+    "hi": 'साथ-साथ पढ़िए: <a href="{href}" data-both="on">हिन्दी + <span lang="en">English</span></a>',
+}
+ONLY = {"en": "English only", "hi": "केवल हिन्दी"}
+FIRST = {"en": "English first", "hi": "हिन्दी पहले"}
+# An English page's notice that its Hindi twin is older (the Hindi page carries its own).
+STALE = {
+    "en": ('<div class="admonition warning translation-status"><p class="admonition-title">Older translation</p>'
+           '<p>The Hindi text on this page is older than the English: the English page changed after it '
+           'was translated.</p></div>'),
+}
+ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
+URL_ATTR = re.compile(r'\b(href|src|data-after-first-paint)="([^"]*)"')
+SCOPE = re.compile(r'__md_scope=new URL\("([^"]*)",location\)')
+CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+MENU_ENTRY = re.compile(r'<li class="md-select__item" data-both-entry>.*?</li>', re.S)
+HEAD_SCRIPT = re.compile(r'<script data-both-page="[^"]*">')
+HEADING = re.compile(r"h[1-6]")
+# Stand-ins, while a box is written out, for its twin's title and its paired inside.
+TITLE_MARK, BOX_INSIDE = "\uE000twin-title\uE000", "\uE000box-inside\uE000"
+
+
+class SideBySideError(ValueError):
+    """Twins that cannot be shown side by side (their structures differ)."""
+
+
+# ---------------------------------------------------------------- which pages
+
+def is_chapter(source: Path, docs: Path) -> bool:
+    """A chapter: a Markdown page with Python blocks, in both languages."""
+    if source.suffix != ".md" or not parse_page(source):
+        return False
+    rel = source.relative_to(docs).parts[1:]
+    return all(docs.joinpath(lang, *rel).is_file() for lang in LANGS)
+
+
+def chapter_sources(docs: Path) -> list[Path]:
+    """The chapters' English pages."""
+    return [p for p in sorted((docs / SOURCE_LANG).rglob("*.md")) if is_chapter(p, docs)]
+
+
+def site_path(lang: str, rel: Path) -> str:
+    """docs/<lang>/a/b.md -> 'a/b/' ('hi/a/b/' in Hindi; an index.md is its folder)."""
+    parts = list(rel.with_suffix("").parts)
+    if parts[-1] == "index":
+        parts.pop()
+    path = "".join(p + "/" for p in parts)
+    return path if lang == SOURCE_LANG else f"{lang}/{path}"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    rel: Path                                   # under docs/<lang>/, e.g. autograd.md
+    paths: dict = field(hash=False, compare=False)  # lang -> the chapter page's path in the site
+
+    def mode_path(self, lang: str) -> str:
+        return self.paths[lang] + FOLDER
+
+
+def chapters(docs: Path) -> list[Chapter]:
+    found = []
+    for source in chapter_sources(docs):
+        rel = source.relative_to(docs / SOURCE_LANG)
+        found.append(Chapter(rel, {lang: site_path(lang, rel) for lang in LANGS}))
+    return found
+
+
+def other(lang: str) -> str:
+    return next(l for l in LANGS if l != lang)
+
+
+# ---------------------------------------------------------------- aligning the twins
+
+@dataclass
+class Part:
+    kind: str        # "prose" (a heading, if any, and what follows), "shared" or "box"
+    nodes: list
+    label: str = ""  # what the twin's part must match: the heading level, the block's kind
+
+    def describe(self) -> str:
+        if self.kind == "prose":
+            return f"a {self.label} heading" if self.label else "prose"
+        return self.label
+
+
+def classes(node) -> set:
+    return set(node.get("class") or [])
+
+
+def shared_kind(node) -> str | None:
+    """'code', 'formula' or 'figure' for a block both languages show, else None."""
+    cls = classes(node)
+    if node.name == "div" and "highlight" in cls:
+        return "code block"
+    if node.name == "div" and "arithmatex" in cls:
+        return "display formula"
+    if node.name == "figure" or node.name == "pre":
+        return "figure" if node.name == "figure" else "code block"
+    if node.name == "p" and node.find("img") and not node.get_text(strip=True):
+        return "figure"
+    return None
+
+
+def box_kind(node) -> str | None:
+    cls = classes(node)
+    if "translation-status" in cls:
+        return None  # the Hindi page's own notice (hooks/translation_status.py): prose of its column
+    if node.name == "details" or (node.name == "div" and "admonition" in cls):
+        kinds = sorted(cls - {"admonition"})
+        return f"admonition ({' '.join(kinds)})"
+    return None
+
+
+def parts(nodes) -> list[Part]:
+    """The nodes cut before each heading and around each shared block and admonition; a prose
+    part follows every cut (possibly empty), so twins yield the same sequence of parts."""
+    from bs4 import NavigableString, Tag
+
+    found = [Part("prose", [])]
+    for node in nodes:
+        if not isinstance(node, Tag):
+            if type(node) is NavigableString and node.strip():  # text, not a comment
+                found[-1].nodes.append(node)
+            continue
+        if HEADING.fullmatch(node.name):
+            found.append(Part("prose", [node], node.name))
+        elif kind := shared_kind(node):
+            found += [Part("shared", [node], kind), Part("prose", [])]
+        elif kind := box_kind(node):
+            found += [Part("box", [node], kind), Part("prose", [])]
+        else:
+            found[-1].nodes.append(node)
+    return found
+
+
+def heading_text(part: Part) -> str:
+    return part.nodes[0].get_text(" ", strip=True).removesuffix("¶").strip() if part.label else ""
+
+
+def align(own: list, twin: list, where: tuple[str, str]) -> list[tuple[Part, Part]]:
+    """The two twins' parts, pairwise; SideBySideError at the first that differs. `where`:
+    the names of the page and of its twin."""
+    a, b = parts(own), parts(twin)
+    last_heading = "the start"
+    for x, y in zip(a, b):
+        if (x.kind, x.label) != (y.kind, y.label):
+            raise SideBySideError(f"{where[0]} and {where[1]}: after {last_heading}, {where[0]} has {x.describe()} "
+                                  f"where {where[1]} has {y.describe()}; twins must have the same headings, blocks, "
+                                  f"formulas, figures and admonitions in the same order (tests/test_parity.py)")
+        if x.label.startswith("h"):
+            last_heading = f"heading «{heading_text(x)}»"
+    if len(a) != len(b):
+        longer, shorter = where if len(a) > len(b) else where[::-1]
+        extra = a[len(b)] if len(a) > len(b) else b[len(a)]
+        raise SideBySideError(f"{where[0]} and {where[1]}: after {last_heading}, {longer} goes on with "
+                              f"{extra.describe()} where {shorter} ends")
+    return list(zip(a, b))
+
+
+def html_of(nodes) -> str:
+    return "".join(str(n) for n in nodes)
+
+
+def pair(own: list, twin: list, lang: str, twin_lang: str) -> str:
+    if not own and not twin:
+        return ""
+    return (f'<div class="bilingual"><div class="bilingual__own" lang="{lang}">{html_of(own)}</div>'
+            f'<div class="bilingual__twin" lang="{twin_lang}">{html_of(twin)}</div></div>\n')
+
+
+def title_of(box):
+    return box.find("summary", recursive=False) or box.find("p", class_="admonition-title", recursive=False)
+
+
+def merged(own, twin, lang: str, twin_lang: str, where: tuple[str, str]) -> str:
+    """A box both twins have: once if it holds a shared block, its title in both languages."""
+    if not any(shared_kind(n) for n in own.find_all(True)):
+        return pair([own], [twin], lang, twin_lang)
+    own_title, twin_title = title_of(own), title_of(twin)
+    body = lambda box, title: [n for n in box.children if n is not title]
+    inner = interleave(body(own, own_title), body(twin, twin_title), lang, twin_lang, where)
+    for node in body(own, own_title):
+        node.extract()
+    if own_title is not None and twin_title is not None:
+        own_title.append(TITLE_MARK)
+    own.append(BOX_INSIDE)
+    twin_title_html = "" if twin_title is None else "".join(str(n) for n in twin_title.children)
+    return (str(own).replace(TITLE_MARK, f' <span class="bilingual__title" lang="{twin_lang}">{twin_title_html}</span>', 1)
+            .replace(BOX_INSIDE, inner, 1) + "\n")
+
+
+def interleave(own: list, twin: list, lang: str, twin_lang: str, where: tuple[str, str]) -> str:
+    out = []
+    for x, y in align(own, twin, where):
+        if x.kind == "prose":
+            out.append(pair(x.nodes, y.nodes, lang, twin_lang))
+        elif x.kind == "shared":
+            out.append(str(x.nodes[0]) + "\n")
+        else:
+            out.append(merged(x.nodes[0], y.nodes[0], lang, twin_lang, where))
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- links
+
+def resolve(page: str, ref: str) -> str | None:
+    """A relative link on site page `page` as a path in the site (with its #fragment), or None
+    for a link that stays on the page (#x), an absolute one or one with a scheme."""
+    if not ref or ref.startswith(("#", "/")) or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", ref):
+        return None
+    joined = urljoin("http://site/" + page, ref)
+    return joined.removeprefix("http://site/")
+
+
+def relative(target: str, page: str) -> str:
+    """Site path `target` ('hi/tensors/', 'assets/x.css#y', '') as a link from page `page`."""
+    path, _, fragment = target.partition("#")
+    rel = posixpath.relpath("/" + path, "/" + page)
+    if path.endswith("/") or not path:
+        rel = rel.rstrip("/") + "/"
+    rel = "./" if rel == "./" or rel == "." else rel
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def rebase(html: str, source: str, target: str, modes: dict[str, str]) -> str:
+    """Relative links written for site page `source` rewritten for `target`; a link to a
+    chapter page (a key of `modes`) goes to its side-by-side page instead."""
+    def moved(ref: str) -> str:
+        path = resolve(source, ref)
+        if path is None:
+            return ref
+        bare, hash_, fragment = path.partition("#")
+        return relative(modes.get(bare, bare) + hash_ + fragment, target)
+
+    html = URL_ATTR.sub(lambda m: f'{m[1]}="{moved(m[2])}"', html)
+    html = SCOPE.sub(lambda m: f'__md_scope=new URL("{moved(m[1] + "/").rstrip("/") or "."}",location)', html)
+
+    def config(m):
+        data = json.loads(m[2])
+        for key in ("base", "search"):
+            if isinstance(data.get(key), str):
+                data[key] = moved(data[key])
+        return m[1] + json.dumps(data) + m[3]
+
+    return CONFIG.sub(config, html)
+
+
+def twin_ids(soup, lang: str) -> None:
+    """Ids of the twin's article get its language in front (`hi--_2`), links to them too, so
+    they never clash with the page's own."""
+    ids = set()
+    for el in soup.find_all(id=True):
+        ids.add(el["id"])
+        el["id"] = f"{lang}--{el['id']}"
+    for a in soup.find_all("a", href=True):
+        if a["href"].startswith("#") and a["href"][1:] in ids:
+            a["href"] = f"#{lang}--{a['href'][1:]}"
+
+
+# ---------------------------------------------------------------- the page
+
+def article(html: str, where: str) -> str:
+    m = ARTICLE.search(html)
+    if not m:
+        raise SideBySideError(f"{where}: its built page has no <article class=\"md-content__inner md-typeset\">")
+    return m[2]
+
+
+def modes_of(found: list[Chapter]) -> dict[str, str]:
+    """Each chapter page's path -> its side-by-side page's path, both languages."""
+    return {c.paths[l]: c.mode_path(l) for c in found for l in LANGS}
+
+
+def switch_bar(chapter: Chapter, lang: str) -> str:
+    mode, twin_lang = chapter.mode_path(lang), other(lang)
+    return (f'<p class="bilingual__switch"><a href="{relative(chapter.paths[lang], mode)}" data-both="off">{ONLY[lang]}</a>'
+            f' · <a href="{relative(chapter.mode_path(twin_lang), mode)}" hreflang="{twin_lang}" lang="{twin_lang}">'
+            f'{FIRST[twin_lang]}</a></p>\n')
+
+
+def mode_page(chapter: Chapter, lang: str, built: dict[str, str], modes: dict[str, str],
+              site_url: str, docs_name: str = "docs") -> str:
+    """The side-by-side page of `chapter` in `lang`, made from the two built chapter pages
+    (`built`: lang -> HTML); `modes` from modes_of(), `site_url` ending in '/'."""
+    from bs4 import BeautifulSoup
+
+    twin_lang, path, mode = other(lang), chapter.paths[lang], chapter.mode_path(lang)
+    where = tuple(f"{docs_name}/{l}/{chapter.rel.as_posix()}" for l in (lang, twin_lang))
+    page = rebase(built[lang], path, mode, modes)
+    soups = {}
+    for l in LANGS:
+        soups[l] = BeautifulSoup(article(page if l == lang else rebase(built[l], chapter.paths[l], mode, modes),
+                                         where[l != lang]), "html.parser")
+        for el in soups[l].find_all("p", class_="both-link"):
+            el.decompose()
+    # The twin is read beside the page's own text: its glossary tooltips, permanent links and
+    # "checked with" line are the page's own already (and each tooltip is work for the browser).
+    for el in soups[twin_lang].find_all(["a", "p"], class_=["headerlink", "checked-with"]):
+        el.decompose()
+    for el in soups[twin_lang].find_all("abbr"):
+        el.unwrap()
+    if lang in STALE and soups[twin_lang].find("div", class_="translation-status"):
+        title = soups[lang].find("h1")
+        if title is not None:
+            title.insert_after(BeautifulSoup(STALE[lang], "html.parser"))
+    twin_ids(soups[twin_lang], twin_lang)
+    body = switch_bar(chapter, lang) + interleave(list(soups[lang].children), list(soups[twin_lang].children),
+                                                  lang, twin_lang, where)
+    page = ARTICLE.sub(lambda m: m[1] + "\n" + body + m[3], page, count=1)
+    label = f"{NAME[lang]} + {NAME[twin_lang]}"
+    page = TITLE.sub(lambda m: "<title>{} ({}){}{}</title>".format(
+        *(lambda h, s, t: (h, label, s, t) if s else (t, label, "", ""))(*m[1].rpartition(" - "))), page, count=1)
+    page = CANONICAL.sub(f'<link rel="canonical" href="{site_url}{path}">', page, count=1)
+    page = re.sub(r'(<link rel="alternate" href=")' + re.escape(site_url) + r'([^"]*)(")',
+                  lambda m: m[1] + site_url + modes.get(m[2], m[2]) + m[3], page)
+    page = MENU_ENTRY.sub(f'<li class="md-select__item"><a href="{relative(path, mode)}" class="md-select__link" '
+                          f'data-both="off">{ONLY[lang]}</a></li>', page, count=1)
+    page = HEAD_SCRIPT.sub("<script>", page)
+    style = STYLESHEET.read_text(encoding="utf-8")
+    return page.replace("</head>", f"<style>{style}</style>\n</head>", 1)
+
+
+def write_pages(site: Path, docs: Path, site_url: str) -> list[str]:
+    """Write every chapter's side-by-side pages into the built site (both languages' pages
+    must be there); returns their paths."""
+    found = chapters(docs)
+    modes = modes_of(found)
+    written = []
+    for chapter in found:
+        built = {}
+        for lang in LANGS:
+            file = site / chapter.paths[lang] / "index.html"
+            if not file.is_file():
+                raise SideBySideError(f"{file}: chapter page missing from the built site")
+            built[lang] = file.read_text(encoding="utf-8")
+        for lang in LANGS:
+            target = site / chapter.mode_path(lang)
+            target.mkdir(parents=True, exist_ok=True)
+            (target / "index.html").write_text(mode_page(chapter, lang, built, modes, site_url, docs.name),
+                                               encoding="utf-8")
+            sitemap = site / chapter.paths[lang] / "sitemap.xml"  # Material's language menu asks for it
+            if sitemap.is_file():
+                (target / "sitemap.xml").write_bytes(sitemap.read_bytes())
+            written.append(chapter.mode_path(lang))
+    return written
