@@ -1,11 +1,11 @@
-
+# ---- new in this block ----
 import math
 
 lower = text.lower()
 chars = sorted(set(lower))              # the vocabulary of the lowercase text
-stoi = {ch: i for i, ch in enumerate(chars)}
+stoi = {ch: i for i, ch in enumerate(chars)}  # new chars and stoi: encode and decode now use this vocabulary
 torch.manual_seed(123)
-model = GPTModel({**cfg, "vocab_size": len(chars)})
+model = GPTModel({**cfg, "vocab_size": len(chars)})   # a copy of cfg with one entry changed
 model.apply(init_weights)
 
 ids = torch.tensor(encode(lower))

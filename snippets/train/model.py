@@ -3,7 +3,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-torch.set_default_dtype(torch.float64)  # 64-bit numbers: the same digits on every machine
+torch.set_default_dtype(torch.float64)  # every new tensor of floats is 64-bit: the same digits on every machine
 torch.manual_seed(123)                  # the same initial weights on every run
 
 
@@ -59,4 +59,4 @@ def init_weights(module):  # as GPT-2: small random weights, zero biases (chapte
 
 cfg = {"vocab_size": len(chars), "context_length": 16, "emb_dim": 32, "n_heads": 4, "n_layers": 1}
 model = GPTModel(cfg)
-model.apply(init_weights)
+model.apply(init_weights)               # apply calls init_weights on every module (layer) of the model

@@ -1,4 +1,4 @@
-
+# ---- new in this block ----
 print(f"{len(text)} characters, {len(chars)} different ones (the vocabulary V):")
 print(repr("".join(chars)))
 print("first line:    ", repr(text[:31]))
