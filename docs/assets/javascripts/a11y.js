@@ -6,12 +6,14 @@
 //
 // Material puts each table in a scroll box (.md-typeset__scrollwrap); where the table is wider
 // than its column (a side-by-side page's half column, tools/side_by_side.py) the box scrolls, and
-// a keyboard must be able to reach it to scroll it (axe: scrollable-region-focusable).
+// a keyboard must be able to reach it to scroll it (axe: scrollable-region-focusable). The same
+// holds for a display formula wider than its column (math.css lets it scroll): it is in the
+// page from the start, so it is looked at once.
 document$.subscribe(() => {
   const unlandmark = (nav) => nav.setAttribute("role", "none")
   const reachable = (box) => { if (box.scrollWidth > box.clientWidth) box.tabIndex = 0 }
   document.querySelectorAll("nav.md-code__nav").forEach(unlandmark)
-  document.querySelectorAll(".bilingual .md-typeset__scrollwrap").forEach(reachable)
+  document.querySelectorAll(".bilingual .md-typeset__scrollwrap, div.arithmatex").forEach(reachable)
   new MutationObserver((records) => {
     for (const record of records)
       for (const node of record.addedNodes)
