@@ -8,7 +8,8 @@ print(f"parameters in the model (sum of numel): {sum(p.numel() for p in model.pa
 
 val_losses = {0: text_loss(val_ids)}   # step 0: before training
 print(f"loss before training: {val_losses[0]:.3f}   ln V = ln {len(chars)} = {math.log(len(chars)):.3f}")
-print("before training:", repr(sample(80)))
+print("before training:")
+print(sample(80))
 
 optimizer = torch.optim.SGD(model.parameters(), lr=0.5)
 train_losses = []
@@ -26,4 +27,5 @@ for step in range(1, 301):
 
 print(f"300 steps of 16 windows of {T} tokens: {300 * 16 * T:,} tokens, {300 * 16 * T / len(train_ids):.1f} times the training text")
 print(f"e^(validation loss) = e^{val_losses[300]:.3f} = {math.exp(val_losses[300]):.1f} (chapter 1's perplexity)")
-print("after training: ", repr(sample(80)))
+print("after training:")
+print(sample(80))
