@@ -194,7 +194,9 @@ def read_block(page: Path, lang: str, lines: list[str], all_fences: list[Fence],
         raise DocTestError(f"{where}: `{' '.join(refused)}`: every block runs alone, as `python file.py` would, "
                            "by the project's runner, once; drop it")
     snippets = include_paths(f, page, where) or []
-    code = "".join(p.read_text(encoding="utf-8") for p in snippets) if snippets else f.body + "\n"
+    # One blank line between included files, as pymdownx.snippets shows them on the page (so the
+    # copy button copies exactly the code that runs: tests/browser/test_reader.py).
+    code = "\n".join(p.read_text(encoding="utf-8") for p in snippets) if snippets else f.body + "\n"
     out = all_fences[k + 1] if k + 1 < len(all_fences) else None
     between = "\n".join(lines[f.end:out.line - 1]) if out else ""
     if out is None or out.lang not in OUTPUT_LANGS or COMMENT.sub("", between).strip():

@@ -27,11 +27,13 @@ pytestmark = pytest.mark.browser
 # and reflowing viewers read the PDF (0.44 MB and 0.60 MB untagged). The budget leaves room
 # for the figures and exercises being added, and fails on what would multiply the size:
 # a raster image at full resolution, whole fonts instead of subsets, text drawn as images.
-BUDGET = 3_000_000
+# On 2026-12-02 the handbook had grown to six deeper chapters (110 pages in Hindi): 5.36 MB
+# (English) and 5.65 MB (Hindi), about 50 KB a page as before; the budget grew with it.
+BUDGET = 8_000_000
 # Temml draws a formula it cannot parse in its errorColor #b22222 (0.698 0.133 0.133): Chromium's
 # fill colour operator ".698039 .133333 .133333 rg".
 MATH_ERROR_COLOUR = re.compile(rb"(?<![\d.])0?\.698\d* 0?\.133\d* 0?\.133\d* rg")
-RAW_TEX = re.compile(r"\\[A-Za-z]+|\$\$|\\\(|\\\[")
+RAW_TEX = re.compile(r"\\(?!n\b)[A-Za-z]+|\$\$|\\\(|\\\[")  # not `\n`: Python's newline in code
 # A dependent vowel sign, virama or nukta that starts a word: a glyph taken out of its
 # syllable, as text extraction gives it when a PDF maps glyphs in visual order (ि before
 # its consonant) instead of the order they are read in.

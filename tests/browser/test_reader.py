@@ -118,9 +118,9 @@ SEARCH = [
     # the spellings readers type, which the pages avoid (glossary/terms.yml variants)
     ("hi", MISSPELT_CHAIN, "hi/autograd/"),
     ("hi", "टेन्सर", "hi/tensors/"),
-    ("hi", "ग्रेडियंट", "hi/autograd/"),
+    ("hi", "ग्रेडियंट", "hi/backprop/"),  # the Hindi backprop page now says ग्रेडिएंट most (every layer's gradient)
     # English terms typed on the Hindi site find the Hindi chapters (the term is in brackets)
-    ("hi", "gradient", "hi/autograd/"),
+    ("hi", "gradient", "hi/backprop/"),
     ("hi", "dropout", "hi/components/"),
     ("hi", "ड्रॉपआउट", "hi/components/"),
     ("en", "tensor", "tensors/"),
