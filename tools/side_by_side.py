@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from tools.doctests import parse_page
+from tools.served_site import page_path as site_path  # docs/<lang>/a/b.md -> 'a/b/' ('hi/a/b/')
 
 LANGS = ("en", "hi")
 SOURCE_LANG = "en"
@@ -81,15 +82,6 @@ def is_chapter(source: Path, docs: Path) -> bool:
 def chapter_sources(docs: Path) -> list[Path]:
     """The chapters' English pages."""
     return [p for p in sorted((docs / SOURCE_LANG).rglob("*.md")) if is_chapter(p, docs)]
-
-
-def site_path(lang: str, rel: Path) -> str:
-    """docs/<lang>/a/b.md -> 'a/b/' ('hi/a/b/' in Hindi; an index.md is its folder)."""
-    parts = list(rel.with_suffix("").parts)
-    if parts[-1] == "index":
-        parts.pop()
-    path = "".join(p + "/" for p in parts)
-    return path if lang == SOURCE_LANG else f"{lang}/{path}"
 
 
 @dataclass(frozen=True)
