@@ -119,7 +119,9 @@ def server(site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(site):
+    """After the site: printing its PDFs starts a Playwright of its own, and a process can run
+    only one sync Playwright at a time (a test that asks for `browser` before `server` met that)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -4,20 +4,22 @@
 // with `content.lazy` only when the code block first scrolls into view, so they are caught
 // as they are added.
 //
-// Material puts each table in a scroll box (.md-typeset__scrollwrap); where the table is wider
-// than its column (a side-by-side page's half column, tools/side_by_side.py) the box scrolls, and
-// a keyboard must be able to reach it to scroll it (axe: scrollable-region-focusable). The same
-// holds for a display formula wider than its column (math.css lets it scroll): it is in the
-// page from the start, so it is looked at once.
+// A table wider than its column (a side-by-side page's half column, tools/side_by_side.py)
+// scrolls, and a keyboard must be able to reach it to scroll it (axe:
+// scrollable-region-focusable). Until Material's script puts the table in a scroll box
+// (.md-typeset__scrollwrap) the table itself scrolls; after, the box does: whichever scrolls
+// is reachable, the other not (one tab stop). The same holds for a display formula wider than
+// its column (math.css lets it scroll): it is in the page from the start, so it is looked at once.
 document$.subscribe(() => {
   const unlandmark = (nav) => nav.setAttribute("role", "none")
-  const reachable = (box) => { if (box.scrollWidth > box.clientWidth) box.tabIndex = 0 }
+  const reachable = (box) => box.scrollWidth > box.clientWidth ? box.setAttribute("tabindex", "0") : box.removeAttribute("tabindex")
   document.querySelectorAll("nav.md-code__nav").forEach(unlandmark)
-  document.querySelectorAll(".bilingual .md-typeset__scrollwrap, div.arithmatex").forEach(reachable)
+  document.querySelectorAll(".bilingual table, .bilingual .md-typeset__scrollwrap, div.arithmatex").forEach(reachable)
   new MutationObserver((records) => {
     for (const record of records)
       for (const node of record.addedNodes)
         if (node instanceof Element && node.matches("nav.md-code__nav")) unlandmark(node)
-        else if (node instanceof Element && node.matches(".bilingual .md-typeset__scrollwrap")) reachable(node)
+        else if (node instanceof Element && node.matches(".bilingual .md-typeset__scrollwrap"))
+          node.querySelectorAll("table").forEach(reachable), reachable(node)
   }).observe(document.querySelector("main") || document.body, {childList: true, subtree: true})
 })
