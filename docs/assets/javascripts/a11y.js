@@ -19,7 +19,9 @@ document$.subscribe(() => {
     for (const record of records)
       for (const node of record.addedNodes)
         if (node instanceof Element && node.matches("nav.md-code__nav")) unlandmark(node)
-        else if (node instanceof Element && node.matches(".bilingual .md-typeset__scrollwrap"))
-          node.querySelectorAll("table").forEach(reachable), reachable(node)
+        else if (node instanceof Element && node.matches(".bilingual .md-typeset__scrollwrap")) {
+          node.querySelectorAll("table").forEach(reachable)
+          reachable(node)
+        }
   }).observe(document.querySelector("main") || document.body, {childList: true, subtree: true})
 })
