@@ -144,10 +144,20 @@ def render_page_math(text: str, where: str) -> str:
         (tex, display), out = next(rendered)
         if isinstance(out, TeXError):
             raise PluginError(f"TeX error in {where}: {out}\n  formula: {tex}") from out
-        CHARACTERS.update(html.unescape("".join(TEXT.findall(out))))
+        CHARACTERS.update(drawn_characters(out))
         return f'<div class="arithmatex">{out}</div>' if display else f'<span class="arithmatex">{out}</span>'
 
     return MATH.sub(one, text)
+
+
+# MathML Core's math-auto italic forms beyond the Latin and Greek letters' runs (its table:
+# https://w3c.github.io/mathml-core/#italic-mappings): the browser draws a one-letter <mi> with these.
+ITALIC_OTHERS = {"ı": "\U0001D6A4", "ȷ": "\U0001D6A5", "ϴ": "\U0001D6F3", "∇": "\U0001D6FB",
+                 "∂": "\U0001D715", "ϵ": "\U0001D716", "ϑ": "\U0001D717", "ϰ": "\U0001D718",
+                 "ϕ": "\U0001D719", "ϱ": "\U0001D71A", "ϖ": "\U0001D71B"}
+# Glyphs an element draws with no character in the MathML's text: the radical of a square root.
+DRAWN_BY_ELEMENT = {"msqrt": "√", "mroot": "√"}
+ELEMENT = re.compile(r"<(m[a-z]+)[\s>]")
 
 
 def italic(ch: str) -> str:
@@ -159,7 +169,16 @@ def italic(ch: str) -> str:
         return chr(0x1D6FC + ord(ch) - ord("α"))
     if "Α" <= ch <= "Ω":
         return chr(0x1D6E2 + ord(ch) - ord("Α"))
-    return ch
+    return ITALIC_OTHERS.get(ch, ch)
+
+
+def drawn_characters(mathml_text: str) -> set[str]:
+    """Every character the browser may draw for this MathML: its text, and what its elements
+    draw without text (the variants and parts of stretchy characters come with them: the
+    subsetter keeps the MATH table's constructions of every glyph it keeps)."""
+    found = set(html.unescape("".join(TEXT.findall(mathml_text))))
+    found.update(DRAWN_BY_ELEMENT[tag] for tag in ELEMENT.findall(mathml_text) if tag in DRAWN_BY_ELEMENT)
+    return found
 
 
 def math_font(characters: set[str]) -> Path:
