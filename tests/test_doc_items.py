@@ -54,6 +54,7 @@ PLANTED = {
     "en/unclosed.md": "# Unclosed\n\n```text\nfine\n```\n\n```python\nprint(1)\n",
     "en/options.md": ("# Options\n\n```python continuation\nprint(1)\n```\n\n```text\n1\n```\n\n"
                       "```python runner:DefaultRunner\nprint(2)\n```\n\n```text\n2\n```\n"),
+    "en/endless.md": "# Endless\n\n```python\nprint('started')\nwhile True:\n    pass\n```\n\n```text\nstarted\n```\n",
     "en/stderr.md": "# Warns\n\n```python\nimport sys\nprint('a warning', file=sys.stderr)\nprint(1)\n```\n\n```text\n2\n```\n",
 }
 
@@ -64,7 +65,7 @@ def planted_run(folder):
     root = make_project(folder, {**{k[5:]: v for k, v in files.items() if k.startswith("docs/")}, **PLANTED},
                         {k[9:]: v for k, v in files.items() if k.startswith("snippets/")})
     done = subprocess.run([sys.executable, "-m", "pytest", "docs", "-q", "-rA", "-p", "no:cacheprovider",
-                           "--docs-report", "report.json"], cwd=root, capture_output=True, text=True)
+                           "--docs-report", "report.json", "--block-time-limit", "2"], cwd=root, capture_output=True, text=True)
     report = json.loads((root / "report.json").read_text(encoding="utf-8")) if (root / "report.json").is_file() else {}
     return SimpleNamespace(done=done, out=done.stdout + done.stderr, report=report)
 
@@ -88,6 +89,7 @@ def test_planted_faults_fail_and_the_rest_pass(planted):
     outcome = {line.split()[1]: line.split()[0] for line in planted.out.splitlines()
                if line.startswith(("PASSED ", "FAILED "))}
     assert outcome == {
+        "docs/en/endless.md::[CodeFence#1][line:3]": "FAILED",
         "docs/en/inline.md::[CodeFence#1][line:5]": "FAILED",
         "docs/en/missing_snippet.md::[CodeFence#1][line:3]": "FAILED",
         "docs/en/no_output.md::[CodeFence#1][line:3]": "FAILED",
@@ -153,6 +155,13 @@ def test_code_that_raises_shows_its_traceback(planted):
     assert "pytest_doctests" not in message and "_runners" not in message
 
 
+def test_a_block_that_never_ends_fails_with_what_it_printed_and_the_rest_goes_on(planted):
+    assert failure(planted, "en/endless.md") == (
+        "docs/en/endless.md [en] line 3 (inline code): ran past the time limit of 2 s; "
+        "what it printed until then:\nstarted")
+    assert planted.report["pages"]["en/notest.md"]["passed"] == 1  # a page after it still ran
+
+
 def test_what_a_block_writes_to_stderr_shows_under_its_failure(planted):
     assert "-2\n+1\n" in failure(planted, "en/stderr.md")
     captured = planted.out.index("Captured stderr call")
@@ -166,8 +175,8 @@ def test_output_that_depends_on_the_thread_count_fails(tmp_path, monkeypatch):
     page.parent.mkdir(parents=True)
     page.write_text("# Sum\n\n```python\nprint(0.3)\n```\n\n```text\n0.3\n```\n", encoding="utf-8")
     monkeypatch.setattr(pytest_doctests, "printed_by",
-                        lambda block, device, runs, memo, threads=None: "0.30000000000000004\n" if threads else "0.3\n")
-    options = {"--device": "cpu", "--update-outputs": False, "--rerun-snippets": False}
+                        lambda block, device, runs, memo, threads=None, limit=None: "0.30000000000000004\n" if threads else "0.3\n")
+    options = {"--device": "cpu", "--update-outputs": False, "--rerun-snippets": False, "--block-time-limit": 9}
     state = pytest_doctests.DocTests(SimpleNamespace(getoption=options.get))
     with pytest.raises(DocTestError) as caught:
         state.run(page, 3)

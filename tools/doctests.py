@@ -15,7 +15,9 @@ import contextlib
 import difflib
 import io
 import re
+import signal
 import sys
+import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +33,41 @@ PLUGIN_OPTIONS = re.compile(r"^(continuation|fixture:.*|retry:.*|runner:.*)$")  
 NOTEST_REASON = re.compile(r"^<!--\s*notest:\s*\S.*-->$")
 
 
+# How long one block may run (seconds; `pytest --block-time-limit`). The slowest block, the
+# training program (snippets/train/), takes well under a minute on a 2-core machine.
+TIME_LIMIT_S = 300
+
+
 class DocTestError(Exception):
     """A page or block the engine rejects, or a block whose output differs."""
+
+
+class TimeLimit(BaseException):
+    """A block ran past its time limit (a BaseException: the block's `except Exception` can't
+    swallow it); `printed` is what it printed until then."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"ran past the time limit of {seconds:g} s")
+        self.seconds, self.printed = seconds, ""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """TimeLimit raised in the running code after `seconds` (POSIX main thread; elsewhere no limit)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise TimeLimit(seconds)
+
+    before = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
 
 
 @dataclass
@@ -237,16 +272,21 @@ def fresh_torch_defaults(device: str = "cpu") -> None:
     torch.set_printoptions(profile="default")
 
 
-def run_code(code: str, filename: str, device: str = "cpu", threads: int | None = None) -> str:
+def run_code(code: str, filename: str, device: str = "cpu", threads: int | None = None,
+             limit: float | None = TIME_LIMIT_S) -> str:
     """Run code as a fresh `python file.py` would (new globals, torch defaults), return stdout.
 
-    threads: torch's intra-op thread count while it runs (None: as it is)."""
+    threads: torch's intra-op thread count while it runs (None: as it is); limit: seconds it may
+    run before TimeLimit (with what it printed so far) stops it."""
     fresh_torch_defaults(device)
     buffer = io.StringIO()
     namespace = {"__name__": "__main__", "__file__": filename}
     try:
-        with contextlib.redirect_stdout(buffer), torch_threads(threads, code):
+        with contextlib.redirect_stdout(buffer), torch_threads(threads, code), time_limit(limit):
             exec(compile(code, filename, "exec"), namespace)
+    except TimeLimit as stopped:
+        stopped.printed = buffer.getvalue()
+        raise
     finally:
         if "torch" in sys.modules:
             sys.modules["torch"].set_default_device("cpu")
@@ -273,7 +313,7 @@ def torch_threads(count: int | None, code: str):
 
 
 def printed_by(block: Block, device: str = "cpu", cache: dict | None = None, memo=None,
-               threads: int | None = None) -> str:
+               threads: int | None = None, limit: float | None = TIME_LIMIT_S) -> str:
     """What the block prints; runs each distinct code once per cache (en and hi share runs),
     and not at all when `memo` (a tools.snippet_memo.Memo) holds what the same code printed
     before under the same engine, versions, device and threads."""
@@ -288,7 +328,9 @@ def printed_by(block: Block, device: str = "cpu", cache: dict | None = None, mem
             result = ("ok", text)
         else:
             try:
-                result = ("ok", run_code(block.code, name, device, threads))
+                result = ("ok", run_code(block.code, name, device, threads, limit))
+            except TimeLimit as stopped:
+                result = ("stopped", f"{stopped}; what it printed until then:\n{stopped.printed or '(nothing)'}")
             except BaseException as err:  # noqa: BLE001 - a block may raise anything, SystemExit too
                 if isinstance(err, KeyboardInterrupt):
                     raise
@@ -300,6 +342,8 @@ def printed_by(block: Block, device: str = "cpu", cache: dict | None = None, mem
     status, text = result
     if status == "raised":
         raise DocTestError(f"{block.where}: the code raised an exception\n{text}")
+    if status == "stopped":
+        raise DocTestError(f"{block.where}: {text}")
     return text
 
 

@@ -33,7 +33,8 @@ from pytest_markdown_docs._runners import _Runner, register_runner
 from pytest_markdown_docs.plugin import MarkdownTextFile
 
 from tools import doctest_report, snippet_memo
-from tools.doctests import ROOT, Block, DocTestError, check, diff, fences, printed_by, read_page, update
+from tools.doctests import (ROOT, TIME_LIMIT_S, Block, DocTestError, check, diff, fences, printed_by, read_page,
+                            update)
 
 DOC_TESTS = "__doc_tests__"  # the key under which the runner finds the session's DocTests
 STATE = pytest.StashKey["DocTests"]()
@@ -135,6 +136,7 @@ class DocTests:
         self.config = config
         self.device = config.getoption("--device")
         self.updating = config.getoption("--update-outputs")
+        self.limit = config.getoption("--block-time-limit")
         self.memos = {kind: snippet_memo.for_session(kind, self.device, self.updating,
                                                      config.getoption("--rerun-snippets"))
                       for kind in snippet_memo.KINDS}
@@ -192,7 +194,7 @@ class DocTests:
                 raise DocTestError("--update-outputs records CPU output: run it without --device cuda")
             same = same_output
         with cpu_random() if same else contextlib.nullcontext():
-            printed = printed_by(block, self.device, self.runs, self.memos["blocks"])
+            printed = printed_by(block, self.device, self.runs, self.memos["blocks"], limit=self.limit)
         if self.updating:
             update(block, printed)
         else:
@@ -202,7 +204,7 @@ class DocTests:
 
     def check_one_thread(self, block: Block, printed: str) -> None:
         """The block prints the same with one intra-op thread as with the default count."""
-        one = printed_by(block, "cpu", self.runs, self.memos["blocks"], threads=1)
+        one = printed_by(block, "cpu", self.runs, self.memos["blocks"], threads=1, limit=self.limit)
         if one != printed:
             torch = sys.modules.get("torch")
             default = torch.get_num_threads() if torch else "torch not imported"
@@ -230,6 +232,8 @@ def pytest_addoption(parser):
     group.addoption("--docs-report", metavar="PATH", default=None,
                     help="where the doc tests write their JSON report (default .cache/doctest-report.json, "
                          "-cuda.json with --device cuda; see tools/doctest_report.py)")
+    group.addoption("--block-time-limit", type=float, default=TIME_LIMIT_S, metavar="SECONDS",
+                    help=f"stop a doc-test block that runs longer, and fail it (default {TIME_LIMIT_S:g})")
     group.addoption("--rerun-snippets", action="store_true",
                     help="run every doc-test block, notebook and figure drawer again instead of reusing what "
                          "the same code gave before (kept in .cache/snippet-runs/; see tools/snippet_memo.py)")
