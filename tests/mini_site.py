@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tools.doctests import ROOT
+from tools.page import ROOT
 from tools.translations import mark
 
 HOOKS = ["translation_status.py", "glossary_tooltips.py", "checked_with.py", "template_cache.py"]

@@ -5,7 +5,7 @@ import pytest
 
 import mini_site
 from tools import checked_with, doctest_report
-from tools.doctests import ROOT, pages, parse_page
+from tools.page import ROOT, pages, parse_page
 
 PAGE, HI_PAGE = mini_site.SUMS["en/sums.md"], mini_site.SUMS["hi/sums.md"]
 NO_CODE = "# Home\n\nNo code here.\n"

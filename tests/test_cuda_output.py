@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tools.cuda_output import normalise, same_output
-from tools.doctests import ROOT
+from tools.page import ROOT
 
 CPU = """\
 tensor([[ 1.5410, -0.2934, -2.1788,  0.5684],

@@ -13,7 +13,7 @@ import pytest
 from pytest_markdown_docs import _runners, definitions, hooks, plugin
 
 from tools import drift, pytest_doctests
-from tools.doctests import ROOT, Block, DocTestError, pages, read_page
+from tools.page import ROOT, Block, DocTestError, pages, read_page
 
 from test_drift import make_project
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.doctests import DocTestError, check, pages, parse_page, printed_by, read_page, update
+from tools.page import DocTestError, pages, parse_page, read_page
+from tools.doctests import check, printed_by, update
 
 FIXTURE = Path(__file__).parent / "fixtures" / "engine"
 

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tools import figures as F
-from tools.doctests import ROOT, rel
+from tools.page import ROOT, rel
 
 from test_terminology import avoided_words, misspelt_terms
 

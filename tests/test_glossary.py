@@ -9,7 +9,7 @@ import copy
 import re
 
 import mini_site
-from tools.doctests import ROOT
+from tools.page import ROOT
 from tools.site_config import mkdocs_config
 from tools.glossary import DATA, abbreviations, load, pages, terms
 

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tools.mathml import TeXError, render_all
-from tools.doctests import ROOT, formulas, pages, parse_page, rel
+from tools.page import ROOT, formulas, pages, parse_page, rel
 
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\{,\}\d{3})*(?:\.\d+)?")
 INDEX = re.compile(r"[_^](?:\{[^{}]*\}|\w)")  # subscripts and exponents are labels, not values

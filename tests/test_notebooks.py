@@ -27,7 +27,8 @@ import nbformat
 import pytest
 from tools.site_config import mkdocs_config
 
-from tools.doctests import ROOT, DocTestError, fresh_torch_defaults, normalise_end, pages, parse_page, rel
+from tools.page import ROOT, DocTestError, pages, parse_page, rel
+from tools.doctests import fresh_torch_defaults, normalise_end
 from tools.notebooks import (
     INSTALL_TAG, REGENERATE, make_notebook, notebook_path, notebooks_on_disk,
 )

@@ -8,7 +8,7 @@ import tarfile
 import pytest
 
 from tools import npm
-from tools.doctests import ROOT
+from tools.page import ROOT
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from tools.site_config import mkdocs_config
 
-from tools.doctests import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, fences, formulas, rel
+from tools.page import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, fences, formulas, rel
 
 
 DOCS = ROOT / "docs"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tools.side_by_side import Chapter, SideBySideError, chapters, mode_page, modes_of, relative, resolve
-from tools.doctests import ROOT
+from tools.page import ROOT
 
 SITE_URL = "https://example.org/book/"
 CHAPTER = Chapter(rel=Path("x.md"), paths={"en": "x/", "hi": "hi/x/"})

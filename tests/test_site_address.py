@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tools.doctests import ROOT
+from tools.page import ROOT
 
 SITE, REPO = "https://alice.github.io/handbook/", "https://github.com/alice/handbook"
 COLAB = "https://colab.research.google.com/github/alice/handbook/blob/main/docs/"

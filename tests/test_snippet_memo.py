@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tools import snippet_memo
-from tools.doctests import DocTestError, check, parse_page, printed_by
+from tools.page import DocTestError, parse_page
+from tools.doctests import check, printed_by
 from tools.snippet_memo import for_session
 
 FIXTURE = Path(__file__).parent / "fixtures" / "engine"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.doctests import ROOT, fences, rel
+from tools.page import ROOT, fences, rel
 from tools.glossary import avoided, load, spelling_variants
 
 GLOSSARY = load()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import material
 
-from tools.doctests import ROOT
+from tools.page import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates"
 STRING = re.compile(r'^  "(?P<key>[^"]+)": "(?P<value>[^"]*)",?$', re.M)

@@ -9,7 +9,7 @@ import pytest
 
 import mini_site
 from mini_site import ENGLISH, HINDI
-from tools.doctests import ROOT, rel
+from tools.page import ROOT, rel
 from tools import translations
 from tools.translations import blob_id, mark, recorded_id, report, status, translated_pages
 

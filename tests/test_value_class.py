@@ -11,7 +11,7 @@ import math
 import pytest
 import torch
 
-from tools.doctests import ROOT
+from tools.page import ROOT
 
 SNIPPET = ROOT / "snippets" / "autograd" / "value.py"
 

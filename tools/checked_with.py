@@ -16,7 +16,7 @@ import html
 from pathlib import Path
 
 from tools import doctest_report
-from tools.doctests import DocTestError, page_name, parse_page
+from tools.page import DocTestError, page_name, parse_page
 
 TEXT = {
     "en": {

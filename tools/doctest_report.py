@@ -21,7 +21,7 @@ import platform
 import sys
 from pathlib import Path
 
-from tools.doctests import ROOT, DocTestError, page_name, parse_page
+from tools.page import ROOT, DocTestError, page_name, parse_page
 
 FORMAT = 1
 

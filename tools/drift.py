@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 from tools import doctest_report
-from tools.doctests import ROOT
+from tools.page import ROOT
 
 CACHE = ROOT / ".cache" / "drift"
 VERSION = re.compile(r"^\d+(\.\d+){1,2}((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[a-z0-9.]+)?$")

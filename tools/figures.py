@@ -27,7 +27,8 @@ import runpy
 import warnings
 from pathlib import Path
 
-from tools.doctests import ROOT, fresh_torch_defaults, rel
+from tools.page import ROOT, rel
+from tools.doctests import fresh_torch_defaults
 
 FIGURES_DIR = ROOT / "docs" / "assets" / "figures"
 SNIPPETS = ROOT / "snippets"

@@ -28,10 +28,9 @@ from pathlib import Path
 import nbformat
 from tools.site_config import mkdocs_config
 
-from tools.doctests import (
-    COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, normalise_end, page_lang,
-    page_name, pages, parse_page, rel, snippet_dir,
-)
+from tools.page import (COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, page_lang, page_name, pages,
+                        parse_page, rel, snippet_dir)
+from tools.doctests import normalise_end
 
 REGENERATE = "To regenerate the notebooks: python -m tools.notebooks"
 INSTALL_TAG = "install"  # the one code cell that is not run by the tests

@@ -33,8 +33,8 @@ from pytest_markdown_docs._runners import _Runner, register_runner
 from pytest_markdown_docs.plugin import MarkdownTextFile
 
 from tools import doctest_report, snippet_memo
-from tools.doctests import (ROOT, TIME_LIMIT_S, Block, DocTestError, check, diff, fences, printed_by, read_page,
-                            update)
+from tools.page import ROOT, Block, DocTestError, fences, read_page
+from tools.doctests import TIME_LIMIT_S, check, diff, printed_by, update
 
 DOC_TESTS = "__doc_tests__"  # the key under which the runner finds the session's DocTests
 STATE = pytest.StashKey["DocTests"]()

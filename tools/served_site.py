@@ -121,7 +121,7 @@ def built_pages(site: Path) -> set[str]:
 def formula_count(source: Path) -> int:
     """Formulas ($...$ and $$...$$ outside code) in a page's source: a Markdown page, or the
     Markdown cells of a notebook."""
-    from tools.doctests import MATH, fences, formulas
+    from tools.page import MATH, fences, formulas
 
     if source.suffix == ".md":
         return len(list(formulas(source)))

@@ -4,7 +4,7 @@ from pathlib import Path
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from tools.doctests import ROOT
+from tools.page import ROOT
 
 
 class _IgnoreTags(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where PyYAML has it

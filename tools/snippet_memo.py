@@ -32,7 +32,7 @@ import tempfile
 from pathlib import Path
 
 from tools import doctests
-from tools.doctests import ROOT, Block, rel
+from tools.page import ROOT, Block, rel
 
 FOLDER = ROOT / ".cache" / "snippet-runs"
 THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS")  # what torch's default thread count follows

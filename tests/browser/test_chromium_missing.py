@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tools.doctests import ROOT
+from tools.page import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tools import mathml
-from tools.doctests import ROOT, formulas, pages, rel
+from tools.page import ROOT, formulas, pages, rel
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import BOTH_PAGES, PAGES, RAW_TEX, guarded_context, off_site
-from tools.doctests import parse_page
+from tools.page import parse_page
 from tools.glossary import load, spelling_variants, terms
 from tools.served_site import built_pages, formula_count
 
