@@ -156,19 +156,31 @@ def test_a_notebook_key_changes_with_its_cells_and_its_runner(tmp_path):
     assert snippet_memo.notebook_key(("x = 1", "print(x)"), runner) != key
 
 
-def test_the_figures_key_changes_with_any_file_under_snippets_and_with_matplotlib(tmp_path, monkeypatch):
-    snippets, drawing = tmp_path / "snippets", tmp_path / "figures.py"
+def test_a_figure_is_drawn_again_only_when_its_drawer_or_a_snippet_it_ran_changes(tmp_path, monkeypatch):
+    """tools/figures.py keeps each drawer's figures with the snippet files it ran: editing one of
+    them, or the drawer, draws it again; editing any other snippet does not."""
+    from tools import figures
+
+    snippets = tmp_path / "snippets"
     (snippets / "a").mkdir(parents=True)
-    (snippets / "a" / "one.py").write_text("print(1)\n")
-    drawing.write_text("STYLE = {}\n")
-    key = snippet_memo.figures_key(snippets, drawing)
-    (snippets / "a" / "one.py").write_text("print(2)\n")
-    changed_snippet = snippet_memo.figures_key(snippets, drawing)
-    (snippets / "a" / "two.py").write_text("")
-    added_file = snippet_memo.figures_key(snippets, drawing)
-    drawing.write_text("STYLE = {'font.size': 12}\n")
-    changed_drawing = snippet_memo.figures_key(snippets, drawing)
-    real = snippet_memo.versions
-    monkeypatch.setattr(snippet_memo, "versions", lambda *p: real(*p) + ("matplotlib 9",) if "matplotlib" in p else real(*p))
-    other_matplotlib = snippet_memo.figures_key(snippets, drawing)
-    assert len({key, changed_snippet, added_file, changed_drawing, other_matplotlib}) == 5
+    (snippets / "a" / "data.py").write_text("x = 1\n")
+    (snippets / "a" / "other.py").write_text("y = 2\n")
+    drawer = snippets / "a" / "x_figure.py"
+    drawer.write_text("from tools.figures import snippet_namespace\n\n"
+                      "def figures():\n    return {'x.svg': str(snippet_namespace('a/data.py')['x'])}\n")
+    monkeypatch.setattr(figures, "SNIPPETS", snippets)
+    monkeypatch.setattr(figures, "ROOT", tmp_path)
+    monkeypatch.setattr(figures, "rel", lambda p: p.relative_to(tmp_path).as_posix())
+
+    def draw():
+        kept = memo(tmp_path / "memo", "figures")
+        return figures.drawn_by("a/x_figure.py", kept), (kept.ran, kept.reused)
+
+    assert draw() == ({"x.svg": "1"}, (1, 0))
+    assert draw() == ({"x.svg": "1"}, (0, 1))
+    (snippets / "a" / "other.py").write_text("y = 3\n")
+    assert draw() == ({"x.svg": "1"}, (0, 1))
+    (snippets / "a" / "data.py").write_text("x = 5\n")
+    assert draw() == ({"x.svg": "5"}, (1, 0))
+    drawer.write_text(drawer.read_text().replace("['x'])", "['x'] * 2)"))
+    assert draw() == ({"x.svg": "10"}, (1, 0))

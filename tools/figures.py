@@ -20,6 +20,7 @@ The background is white: on the dark palette a figure is a white card (extra.css
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib.util
 import io
 import math
@@ -85,10 +86,14 @@ def power_of_ten(value, _position=None) -> str:
     return "1" if exponent == 0 else "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
+READ: list[Path] = []  # the snippet files the drawer drawing now has run (its memo entry's inputs)
+
+
 def snippet_namespace(*paths: str) -> dict:
     """Run snippets/<path> as the page runs it (fresh torch defaults, output swallowed);
     return the variables it left. Several paths: their code one after the other, as a page's
-    block that includes several files runs it."""
+    block that includes several files runs it. A drawer reads snippets only through this."""
+    READ.extend(SNIPPETS / p for p in paths)
     fresh_torch_defaults()
     try:
         with contextlib.redirect_stdout(io.StringIO()):
@@ -143,23 +148,34 @@ def drawer_module(path: str):
     return module
 
 
-def drawn(memo=None) -> dict[str, tuple[str, str]]:
-    """Every figure drawn now: {file name: (SVG text, "snippets/<chapter>/<drawer>.py")}.
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
 
-    With `memo` (tools/snippet_memo.py), figures drawn before from the same snippets/, this
-    file, the engine and the same matplotlib, torch, numpy and Python are not drawn again."""
-    key = memo.key(SNIPPETS, Path(__file__)) if memo is not None else None
-    stored = memo.get(key, dict) if memo is not None else None
+
+def drawn_by(path: str, memo=None) -> dict[str, str]:
+    """{file name: SVG text} of one drawer. With `memo` (tools/snippet_memo.py): what it drew
+    before, while the drawer, the snippets it ran, this file, the engine and the versions of
+    matplotlib, torch, numpy and Python stay the same."""
+    key = memo.key(SNIPPETS / path, Path(__file__)) if memo is not None else None
+    stored = memo.get(key, dict, valid=lambda entry: all(
+        file_digest(ROOT / name) == digest for name, digest in entry["reads"].items())) if memo else None
     if stored is not None:
-        return {name: (text, drawer) for name, (text, drawer) in stored.items()}
+        return stored["figures"]
+    READ.clear()
+    figures = drawer_module(path).figures()
+    if memo is not None:
+        memo.put(key, {"reads": {rel(p): file_digest(p) for p in READ}, "figures": figures})
+    return figures
+
+
+def drawn(memo=None) -> dict[str, tuple[str, str]]:
+    """Every figure drawn now: {file name: (SVG text, "snippets/<chapter>/<drawer>.py")}."""
     figures = {}
     for path in DRAWERS:
-        for name, text in drawer_module(path).figures().items():
+        for name, text in drawn_by(path, memo).items():
             if name in figures:
                 raise RuntimeError(f"{name} is drawn by both {figures[name][1]} and {path}")
             figures[name] = (text, f"snippets/{path}")
-    if memo is not None:
-        memo.put(key, figures)
     return figures
 
 

@@ -5,8 +5,8 @@ Three kinds of run are kept, each a pure function of its code and of what that c
   from, the engine (tools/doctests.py), the device and torch's thread setting;
 - what each cell of a notebook printed (tests/test_notebooks.py): the cells, the runner and
   the engine;
-- the figures (tools/figures.py): every file under snippets/ (the drawers and the snippets
-  they run), tools/figures.py, the engine, and matplotlib;
+- each figure drawer's figures (tools/figures.py): the drawer, tools/figures.py, the engine
+  and matplotlib, and (checked when reused) the snippet files the drawer ran;
 all with the versions of Python, torch and numpy. The snippets are seeded and print the same
 with any thread count (each doc item runs its block with one thread too, and CI's fresh clone
 checks that promise). So `pytest` keeps each result in `.cache/snippet-runs/` (ignored by
@@ -81,10 +81,9 @@ def notebook_key(codes: tuple[str, ...], runner: Path) -> str:
     return digest("notebook", *codes, runner.read_bytes(), thread_setting(None), *versions("torch", "numpy"), engine())
 
 
-def figures_key(snippets: Path, drawing: Path) -> str:
-    files = sorted(p for p in snippets.rglob("*") if p.is_file())
-    return digest("figures", *(f"{p.relative_to(snippets).as_posix()}\0".encode() + p.read_bytes() for p in files),
-                  drawing.read_bytes(), thread_setting(None), *versions("torch", "numpy", "matplotlib"), engine())
+def figures_key(drawer: Path, drawing: Path) -> str:
+    return digest("figures", rel(drawer), drawer.read_bytes(), drawing.read_bytes(), thread_setting(None),
+                  *versions("torch", "numpy", "matplotlib"), engine())
 
 
 # --- the memo --------------------------------------------------------------------------------
@@ -98,8 +97,9 @@ class Memo:
         self.folder, self.reuse, self.why_not = folder, reuse, why_not
         self.ran = self.reused = 0
 
-    def get(self, key: str, kind: type = object):
-        """The stored result, or None: not stored, not reusing, unreadable, or not a `kind`."""
+    def get(self, key: str, kind: type = object, valid=None):
+        """The stored result, or None: not stored, not reusing, unreadable, not a `kind`, or
+        not `valid(result)` (e.g. a file it read has changed)."""
         if not self.reuse:
             return None
         try:
@@ -108,6 +108,11 @@ class Memo:
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if value is None or not isinstance(value, kind):
+            return None
+        try:
+            if valid is not None and not valid(value):
+                return None
+        except (KeyError, TypeError, AttributeError):
             return None
         self.reused += 1
         return value
@@ -132,8 +137,8 @@ class Memo:
 KINDS = {  # what, key, what stays the same when a result is reused
     "blocks": ("doc-test blocks", block_key, "same code, snippets, engine, device, threads, torch, numpy, python"),
     "notebooks": ("notebooks", notebook_key, "same cells, runner, engine, torch, numpy, python"),
-    "figures": ("figures (all drawers at once)", figures_key,
-                "same snippets/, tools/figures.py, engine, matplotlib, torch, numpy, python"),
+    "figures": ("figure drawers", figures_key,
+                "same drawer, snippets it ran, tools/figures.py, engine, matplotlib, torch, numpy, python"),
 }
 
 
