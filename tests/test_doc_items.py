@@ -112,7 +112,8 @@ def test_a_wrong_output_names_page_language_line_snippet_diff_and_fix(planted, l
     assert message.startswith(f"docs/{lang}/wrong_output.md [{lang}] line 3 (snippets/demo/adds.py): printed output "
                               "differs from snippets/demo/adds_wrong.out\n"), message
     assert "-3\n+2\n" in message and message.endswith(
-        f"To accept what the code prints: pytest docs/{lang}/wrong_output.md --update-outputs")
+        f"To accept what the code prints: python -m tools.refresh "
+        f"(this page's outputs only: pytest docs/{lang}/wrong_output.md --update-outputs)")
     assert f"_ docs/{lang}/wrong_output.md::[CodeFence#1][line:3] _" in planted.out  # the failure's heading
     assert message in planted.out  # the terminal shows the same, not a traceback of the runner
 

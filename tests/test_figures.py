@@ -67,7 +67,7 @@ def test_committed_figures_are_what_the_drawers_draw(drawn, request):
         F.write(drawn)
         return
     problems = stale_figures(drawn, F.FIGURES_DIR)
-    assert not problems, "\n".join(problems) + "\nTo redraw: pytest --update-outputs"
+    assert not problems, "\n".join(problems) + "\nTo redraw: python -m tools.refresh"
 
 
 def test_a_stale_or_orphaned_file_fails_even_when_the_figures_come_from_the_memo(drawn, tmp_path):

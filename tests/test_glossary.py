@@ -40,7 +40,7 @@ def stale_pages(data) -> list[str]:
 
 def test_glossary_pages_are_generated_from_the_data():
     stale = stale_pages(GLOSSARY)
-    assert not stale, f"out of date: {stale}; run: python -m tools.glossary"
+    assert not stale, f"out of date: {stale}; run: python -m tools.refresh"
 
 
 def test_a_change_in_the_data_makes_the_pages_stale():

@@ -182,7 +182,8 @@ def check(block: Block, printed: str, same=None) -> None:
 
 
 def update_hint(block: Block) -> str:
-    return f"To accept what the code prints: pytest {rel(block.page)} --update-outputs"
+    return (f"To accept what the code prints: python -m tools.refresh "
+            f"(this page's outputs only: pytest {rel(block.page)} --update-outputs)")
 
 
 def update(block: Block, printed: str) -> bool:

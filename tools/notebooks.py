@@ -32,7 +32,7 @@ from tools.page import (COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, f
                         parse_page, rel, snippet_dir)
 from tools.doctests import normalise_end
 
-REGENERATE = "To regenerate the notebooks: python -m tools.notebooks"
+REGENERATE = "To regenerate the notebooks (and every other generated file): python -m tools.refresh"
 INSTALL_TAG = "install"  # the one code cell that is not run by the tests
 SOLUTION_TAG = "solution"  # a code cell from a collapsed block (`??? success "Solution"`): hidden in Jupyter
 SOLUTION_METADATA = {"tags": [SOLUTION_TAG], "jupyter": {"source_hidden": True, "outputs_hidden": True}}
