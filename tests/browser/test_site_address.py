@@ -17,7 +17,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tools.page import ROOT
+
+pytestmark = pytest.mark.browser  # two whole builds: with the built site's checks, not in the quick loop
 
 SITE, REPO = "https://alice.github.io/handbook/", "https://github.com/alice/handbook"
 COLAB = "https://colab.research.google.com/github/alice/handbook/blob/main/docs/"
