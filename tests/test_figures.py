@@ -13,13 +13,13 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tools import figures as F
+from tools import page
 from tools.page import ROOT, rel
 
 from test_terminology import avoided_words, misspelt_terms
 
 SVG = "{http://www.w3.org/2000/svg}"
 DEVANAGARI = re.compile(r"[\u0900-\u097f]")
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<path>[^)\s]+)\)")
 LINK_PREFIX = "../assets/figures/"   # from docs/<lang>/<page>.md to docs/assets/figures/
 LANG_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.svg$")
 PAGES = {lang: sorted((ROOT / "docs" / lang).glob("*.md")) for lang in F.LANGS}
@@ -42,8 +42,7 @@ def figure_lang(name: str) -> str | None:
 
 def shown(lang: str) -> dict[str, list[tuple[str, str]]]:
     """{page name: [(alt, link), ...]} for the images on the pages of one language."""
-    return {p.name: [(m["alt"], m["path"]) for m in IMAGE.finditer(p.read_text(encoding="utf-8"))]
-            for p in PAGES[lang]}
+    return {p.name: [(f.alt, f.src) for f in page.read(p).figures] for p in PAGES[lang]}
 
 
 # --- the files -------------------------------------------------------------------------------

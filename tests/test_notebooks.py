@@ -28,7 +28,7 @@ import nbformat
 import pytest
 from tools.site_config import mkdocs_config
 
-from tools.page import ROOT, DocTestError, pages, parse_page, rel
+from tools.page import ROOT, DocTestError, pages, parse_page, read, rel
 from tools.doctests import fresh_torch_defaults, normalise_end, printed_by
 from tools.notebooks import (
     INSTALL_TAG, REGENERATE, make_notebook, notebook_path, notebooks_on_disk,
@@ -302,7 +302,7 @@ def test_solutions_stay_collapsed(tmp_path):
 @pytest.mark.parametrize("page", CHAPTER_PAGES, ids=[rel(p).removeprefix("docs/") for p in CHAPTER_PAGES])
 def test_every_chapter_has_exercises_with_hidden_solution_cells(page):
     """At least 3 solutions (`??? success` blocks) per chapter, each one hidden cell in the notebook."""
-    solutions_on_page = sum(l.startswith("??? success ") for l in page.read_text(encoding="utf-8").split("\n"))
+    solutions_on_page = len(read(page).solutions)
     notebook = nbformat.read(notebook_path(page), as_version=4)
     cells = [c for c in notebook.cells if "solution" in c.metadata.get("tags", [])]
     assert solutions_on_page >= 3, f"{rel(page)}: {solutions_on_page} exercise solutions, the chapters end with 3 to 5"

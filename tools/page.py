@@ -226,8 +226,13 @@ MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$"
 
 
 def formulas(page):
-    """(line, tex, display) for each formula outside code fences."""
-    lines = page.read_text(encoding="utf-8").split("\n")
+    """(line, tex, display) for each formula of a page outside code fences."""
+    return formulas_in(page.read_text(encoding="utf-8"))
+
+
+def formulas_in(markdown: str):
+    """(line, tex, display) for each formula of a Markdown text (a page, a notebook's cell)."""
+    lines = markdown.split("\n")
     for fence in fences("\n".join(lines)):
         for i in range(fence.line - 1, fence.end):
             lines[i] = ""

@@ -11,7 +11,6 @@ import gzip
 import http.server
 import json
 import os
-import re
 import subprocess
 import sys
 import threading
@@ -121,23 +120,12 @@ def built_pages(site: Path) -> set[str]:
 def formula_count(source: Path) -> int:
     """Formulas ($...$ and $$...$$ outside code) in a page's source: a Markdown page, or the
     Markdown cells of a notebook."""
-    from tools.page import MATH, fences, formulas
+    from tools.page import formulas_in
 
     if source.suffix == ".md":
-        return len(list(formulas(source)))
+        return len(list(formulas_in(source.read_text(encoding="utf-8"))))
     cells = json.loads(source.read_text(encoding="utf-8"))["cells"]
-    count = 0
-    for cell in cells:
-        if cell["cell_type"] != "markdown":
-            continue
-        text = "".join(cell["source"])
-        lines = text.split("\n")
-        for fence in fences(text):
-            for i in range(fence.line - 1, fence.end):
-                lines[i] = ""
-        text = re.sub(r"`[^`\n]*`", " ", "\n".join(lines))
-        count += sum(1 for _ in MATH.finditer(text))
-    return count
+    return sum(len(list(formulas_in("".join(c["source"])))) for c in cells if c["cell_type"] == "markdown")
 
 
 GZIP_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".ipynb"}
