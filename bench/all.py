@@ -29,7 +29,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = ROOT / "docs" / "en" / "autograd.md"  # the page rewritten to make `mkdocs serve` rebuild
+sys.path[:0] = [str(ROOT)]
+from tools.site_config import default_language  # noqa: E402
+
+PAGE = ROOT / "docs" / default_language() / "autograd.md"  # the page rewritten to make `mkdocs serve` rebuild
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 PY = sys.executable
 PYTEST = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider"]

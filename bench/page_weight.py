@@ -25,6 +25,8 @@ sys.path[:0] = [str(ROOT)]
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from tools.site_config import languages  # noqa: E402
+
 from tools.served_site import (SiteServer, build_site, formula_count, launch_chromium,  # noqa: E402
                                side_by_side_pages, source_pages)
 
@@ -93,7 +95,7 @@ def main() -> int:
 
     header = ["page", "formulas"] + [f"{k} gz" for k in KINDS] + [
         "of which search js gz", "total gz", "total raw", "(search index gz)"]
-    for lang in ("en", "hi"):
+    for lang in languages():
         print(f"\n### {lang}: KB on a first visit (gz = gzip level 6; search index not in total)\n")
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))

@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools.side_by_side import FOLDER, LINK, NAME, SideBySideError, is_chapter, other, write_pages  # noqa: E402
+from tools.side_by_side import FOLDER, SideBySideError, is_chapter, label, link, write_pages  # noqa: E402
 
 
 def _language(page, config):
@@ -20,7 +20,7 @@ def on_page_context(context, page, config, nav):
     lang = _language(page, config)
     if lang:
         page.both_link = FOLDER
-        page.both_label = f'{NAME[lang]} + <span lang="{other(lang)}">{NAME[other(lang)]}</span>'
+        page.both_label = label(lang)
     return context
 
 
@@ -28,9 +28,9 @@ def on_page_content(html, page, config, files):
     lang = _language(page, config)
     if not lang:
         return html
-    link = f'<p class="both-link" data-search-exclude>{LINK[lang].format(href=FOLDER)}</p>\n'
+    line = f'<p class="both-link" data-search-exclude>{link(lang, FOLDER)}</p>\n'
     end = html.find("</h1>")
-    return link + html if end == -1 else html[:end + 5] + "\n" + link + html[end + 5:]
+    return line + html if end == -1 else html[:end + 5] + "\n" + line + html[end + 5:]
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language

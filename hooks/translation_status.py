@@ -1,6 +1,7 @@
-"""A translated page older than its English twin says so, at its top, in its own language.
+"""A translated page older than its English twin says so, at its top, in its own language
+(strings/<lang>.yml's `translation_status`).
 
-Each docs/hi page records the version of docs/en it translates (`translated_from` in its
+Each translated page (docs/hi/...) records the version of docs/en it translates (`translated_from` in its
 front matter; see tools/translations.py). When the English page has changed since, or the
 page was never marked, the built page gets a warning linking to the English page.
 """
@@ -10,16 +11,8 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.strings import strings  # noqa: E402
 from tools.translations import SOURCE_LANG, status  # noqa: E402
-
-NOTICE = {
-    "hi": ('<div class="admonition warning translation-status">\n'
-           '<p class="admonition-title">पुराना अनुवाद</p>\n'
-           '<p>यह अनुवाद अंग्रेज़ी पेज से पुराना है: अनुवाद के बाद अंग्रेज़ी पेज बदला है। '
-           'नई जानकारी के लिए <a href="{url}" hreflang="en">अंग्रेज़ी पेज</a> देखिए।</p>\n'
-           '</div>\n'),
-}
-
 
 def on_page_content(html, page, config, files):
     docs = Path(config.docs_dir).resolve()
@@ -31,7 +24,8 @@ def on_page_content(html, page, config, files):
     if not s.stale:
         return html
     english_url = page.url.removeprefix(f"{lang}/")
-    notice = NOTICE[lang].format(url=get_relative_url(english_url or ".", page.url))
+    notice = strings(lang)["translation_status"]["notice"].format(
+        url=get_relative_url(english_url or ".", page.url), source=SOURCE_LANG)
     end_of_title = html.find("</h1>")
     if end_of_title == -1:
         return notice + html

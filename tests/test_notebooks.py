@@ -313,11 +313,15 @@ def test_every_chapter_has_exercises_with_hidden_solution_cells(page):
 def test_notebook_pages_show_solution_cells_closed():
     """tools/notebook_pages.py wraps a solution cell (nbconvert nests its div in a copy of itself)
     in a closed <details>, and leaves other cells alone."""
-    from tools.notebook_pages import WORDS, closed_solutions
+    from tools.notebook_pages import closed_solutions
+    from tools.site_config import languages
+    from tools.strings import strings
+
+    words = strings(languages()[-1])["notebook_pages"]
 
     solution = ('<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">\n'
                 '<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">\n<div>code</div>\n</div>\n</div>')
     other = '<div class="jp-Cell jp-CodeCell jp-Notebook-cell">\n<div>more</div>\n</div>'
-    html = closed_solutions(f"<p>Text</p>{solution}\n{other}", WORDS["hi"])
-    assert html == (f'<p>Text</p><details class="success"><summary>{WORDS["hi"]["solution"]}</summary>'
+    html = closed_solutions(f"<p>Text</p>{solution}\n{other}", words)
+    assert html == (f'<p>Text</p><details class="success"><summary>{words["solution"]}</summary>'
                     f"{solution}</details>\n{other}")

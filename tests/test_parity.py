@@ -1,14 +1,14 @@
-"""Every page has a twin in the other language, and the twins have the same structure.
+"""Every page has a twin in every other language, and the twins have the same structure.
 
-Twins (docs/en/x.md, docs/hi/x.md) must show, in the same order: the same heading levels,
+Twins (docs/en/x.md, docs/hi/x.md, and so in every language) must show, in the same order: the same heading levels,
 the same code blocks (the same snippet files, or the same inline code), the same output
 blocks, the same formulas (identical TeX), the same figures (image files; `x.en.svg` on the
 English page and `x.hi.svg` on the Hindi page are one figure, drawn per language), the same
 admonition kinds and the same content tabs. Only the prose may differ, and the order of
 inline formulas within a section (Hindi word order is not English word order).
 A difference names both pages and lines, and the first item that differs.
-The nav is shared by both languages: every title must have a Hindi translation and every
-page it lists must exist in both languages.
+The nav is shared by every language: every title must have a translation in each, and every
+page it lists must exist in each.
 """
 import re
 from collections import Counter
@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tools.site_config import mkdocs_config
+from tools.site_config import languages, mkdocs_config
 
 from tools.page import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, fences, formulas, rel
 
 
 DOCS = ROOT / "docs"
 FIXTURE = ROOT / "tests" / "fixtures" / "parity" / "docs"
-SOURCE, LANGS = "en", ("en", "hi")
+LANGS = languages()
+SOURCE, TRANSLATION = LANGS[:2]  # the default language, and a translation for the planted faults
 HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
 ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)")
 TAB = re.compile(r'^[ \t]*===\+?[ \t]+"')
@@ -114,12 +115,12 @@ def compare(english: Path, translated: Path) -> str | None:
         if (x.kind, x.payload) != (y.kind, y.payload):
             if x.kind == y.kind == "inline formulas":
                 x, y = only_in(x, y), only_in(y, x)
-            return (f"{rel(translated)} [{language(translated)}] differs from {rel(english)} [en] "
+            return (f"{rel(translated)} [{language(translated)}] differs from {rel(english)} [{SOURCE}] "
                     f"at structural item {k + 1}:\n"
-                    f"  {rel(english)} [en] {x}\n  {rel(translated)} [{language(translated)}] {y}")
+                    f"  {rel(english)} [{SOURCE}] {x}\n  {rel(translated)} [{language(translated)}] {y}")
     if len(a) != len(b):
-        longer, page, extra = (english, "en", a[len(b)]) if len(a) > len(b) else (translated, language(translated), b[len(a)])
-        return (f"{rel(translated)} [{language(translated)}] differs from {rel(english)} [en]: "
+        longer, page, extra = (english, SOURCE, a[len(b)]) if len(a) > len(b) else (translated, language(translated), b[len(a)])
+        return (f"{rel(translated)} [{language(translated)}] differs from {rel(english)} [{SOURCE}]: "
                 f"only {rel(longer)} [{page}] has structural item {min(len(a), len(b)) + 1}, {extra}")
     return None
 
@@ -136,12 +137,15 @@ def language(page: Path) -> str:
 
 
 def twins(docs: Path) -> tuple[list[tuple[Path, Path]], list[str]]:
-    """Pairs (English page, translated page), and the pages that have no twin."""
-    names = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).glob("**/*.md")} for lang in LANGS}
+    """Pairs (source page, translated page) of every translation under docs, and the pages
+    that have no twin."""
+    names = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).glob("**/*.md")}
+             for lang in LANGS if (docs / lang).is_dir()}
+    translations = [lang for lang in names if lang != SOURCE]
     missing = [f"docs/{lang}/{name} has no twin docs/{other}/{name}"
-               for lang, other in ((SOURCE, "hi"), ("hi", SOURCE))
+               for t in translations for lang, other in ((SOURCE, t), (t, SOURCE))
                for name in sorted(names[lang] - names[other])]
-    pairs = [(docs / SOURCE / n, docs / "hi" / n) for n in sorted(names[SOURCE] & names["hi"])]
+    pairs = [(docs / SOURCE / n, docs / t / n) for t in translations for n in sorted(names[SOURCE] & names[t])]
     return pairs, missing
 
 
@@ -161,7 +165,7 @@ def test_every_page_has_a_twin():
     assert not missing, "pages without a twin in the other language:\n" + "\n".join(missing)
 
 
-@pytest.mark.parametrize("english,translated", PAIRS, ids=[p[0].relative_to(DOCS / SOURCE).as_posix() for p in PAIRS])
+@pytest.mark.parametrize("english,translated", PAIRS, ids=[p[1].relative_to(DOCS).as_posix() for p in PAIRS])
 def test_twins_have_the_same_structure(english, translated):
     difference = compare(english, translated)
     assert difference is None, difference
@@ -224,7 +228,7 @@ def test_each_kind_of_difference_is_found(tmp_path, fault, expected):
     for lang in LANGS:
         (tmp_path / "docs" / lang).mkdir(parents=True)
         body = "# Title\n\n!!! note\n    Text.\n\n$$\ny = x\n$$\n\n![a figure](figure.svg)\n\n## Section\n"
-        if lang == "hi":
+        if lang == TRANSLATION:
             body += f"\n{fault}\n"
         (tmp_path / "docs" / lang / "page.md").write_text(body, encoding="utf-8")
     problems = parity_problems(tmp_path / "docs")
@@ -233,8 +237,8 @@ def test_each_kind_of_difference_is_found(tmp_path, fault, expected):
 
 @pytest.mark.parametrize("hindi_figure,same", [("x.hi.svg", True), ("x.en.svg", False), ("y.hi.svg", False)])
 def test_a_figure_drawn_per_language_is_one_figure(tmp_path, hindi_figure, same):
-    for lang, figure in (("en", "x.en.svg"), ("hi", hindi_figure)):
+    for lang, figure in ((SOURCE, f"x.{SOURCE}.svg"), (TRANSLATION, hindi_figure)):
         (tmp_path / "docs" / lang).mkdir(parents=True)
         (tmp_path / "docs" / lang / "page.md").write_text(f"# Title\n\n![a figure]({figure})\n", encoding="utf-8")
     problems = parity_problems(tmp_path / "docs")
-    assert (problems == []) if same else (len(problems) == 1 and f"[hi] line 3: figure {hindi_figure[0]}." in problems[0]), problems
+    assert (problems == []) if same else (len(problems) == 1 and f"[{TRANSLATION}] line 3: figure {hindi_figure[0]}." in problems[0]), problems

@@ -8,7 +8,8 @@ job has run, `.cache/doctest-report-cuda.json` (`pytest docs --device cuda`).
 A page claims nothing it was not checked for: no report, a page the report does not cover,
 or a page whose blocks changed since the run (the digest differs) says "not checked in this
 build"; a page whose blocks failed says so. A chapter page is a page with Python blocks.
-hooks/checked_with.py adds the line at build time; no page file ever holds it.
+hooks/checked_with.py adds the line at build time; no page file ever holds it. Its sentences
+are strings/<lang>.yml's `checked_with`.
 """
 from __future__ import annotations
 
@@ -17,28 +18,7 @@ from pathlib import Path
 
 from tools import doctest_report
 from tools.page import DocTestError, page_name, parse_page
-
-TEXT = {
-    "en": {
-        "passed": "Every output on this page was checked with PyTorch {torch} ({device}) and Python {python} "
-                  "on {date}{cuda}.",
-        "failed": "Some outputs on this page did not match when checked with PyTorch {torch} ({device}) and "
-                  "Python {python} on {date}.",
-        "none": "The outputs on this page were not checked in this build.",
-        "cuda passed": ", and on CUDA ({device}, PyTorch {torch}) on {date}",
-        "cuda failed": ". On CUDA ({device}, PyTorch {torch}) some did not match on {date}",
-    },
-    "hi": {
-        "passed": "इस पेज का हर आउटपुट {date} को PyTorch {torch} ({device}) और Python {python} पर "
-                  "जाँचा गया{cuda}।",
-        "failed": "{date} को PyTorch {torch} ({device}) और Python {python} पर जाँचने पर इस पेज के कुछ आउटपुट "
-                  "मेल नहीं खाए।",
-        "none": "इस बिल्ड में इस पेज के आउटपुट जाँचे नहीं गए।",
-        "cuda passed": ", और {date} को CUDA ({device}, PyTorch {torch}) पर भी",
-        "cuda failed": "। {date} को CUDA ({device}, PyTorch {torch}) पर कुछ आउटपुट मेल नहीं खाए",
-    },
-}
-
+from tools.strings import strings
 
 def load(root: Path) -> dict[str, dict | None]:
     """{"cpu": report or None, "cuda": report or None} from root/.cache/."""
@@ -55,7 +35,7 @@ def outcome(report: dict | None, key: str, digest: str) -> str:
 
 def sentence(page: Path, lang: str, reports: dict[str, dict | None]) -> tuple[str, str] | None:
     """(outcome, the sentence in the page's language), or None for a page without Python blocks."""
-    text = TEXT[lang]
+    text = strings(lang)["checked_with"]
     try:
         if not parse_page(page):
             return None

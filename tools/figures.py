@@ -30,10 +30,11 @@ from pathlib import Path
 
 from tools.page import ROOT, rel
 from tools.doctests import fresh_torch_defaults
+from tools.site_config import languages
 
 FIGURES_DIR = ROOT / "docs" / "assets" / "figures"
 SNIPPETS = ROOT / "snippets"
-LANGS = ("en", "hi")
+LANGS = tuple(languages())  # a figure with words: one file per language, `name.<lang>.svg`
 DRAWERS = [  # snippets/<chapter>/<drawer>.py, in the order of the chapters
     "pretraining/loss_figure.py",
     "components/parameters_figure.py",
@@ -76,8 +77,10 @@ STYLE = {
 
 
 def label(labels: dict, key: str, lang: str) -> str:
-    """labels[key] in the page's language: LABELS = {key: (English, Hindi)}."""
-    return labels[key][LANGS.index(lang)]
+    """labels[key] in the page's language: LABELS = {key: (text, ...)}, one text per language
+    in LANGS' order; a language with no text there (a new one) gets the first's."""
+    texts = labels[key]
+    return texts[LANGS.index(lang)] if LANGS.index(lang) < len(texts) else texts[0]
 
 
 def power_of_ten(value, _position=None) -> str:

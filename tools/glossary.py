@@ -1,8 +1,10 @@
-"""The glossary: glossary/terms.yml is the one source of every term, in English and Hindi.
+"""The glossary: glossary/terms.yml is the one source of every term, in every language.
 
-    python -m tools.glossary           # write docs/en/glossary.md and docs/hi/glossary.md
+    python -m tools.glossary           # write docs/<lang>/glossary.md for every language
     python -m tools.glossary --check   # exit 1 if those pages differ from what the data gives
 
+Every term has its name in every language; a language's definition may be missing (a new
+language's), and then the default language's is shown, marked with that language's name.
 The same data gives the tooltips (`abbreviations`, used by hooks/glossary_tooltips.py) and
 the terminology tests (`spelling_variants`, `avoided`).
 """
@@ -16,31 +18,16 @@ from pathlib import Path
 
 import yaml
 
+from tools.site_config import default_language, language_name, languages
+from tools.strings import strings
 from tools.translations import ID_LENGTH, KEY, blob_id
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "glossary" / "terms.yml"
 DOCS = ROOT / "docs"
 PAGE = "glossary.md"
-LANGS = ("en", "hi")
-REQUIRED = ("id", "en", "hi", "en_def", "hi_def")
 NUKTA = "\u093c"
 OPTIONAL_NUKTA = re.compile("(?<=[\u0915\u0916\u0917\u091c\u092b])" + NUKTA)  # क़ ख़ ग़ ज़ फ़, not ड़ ढ़
-
-TEXT = {
-    "en": {
-        "title": "Glossary",
-        "intro": ("Every technical term of this handbook, with its Hindi name and a one-line definition. "
-                  "On the other pages, a term with a dotted underline shows its definition when you point at it."),
-        "columns": ("English", "Hindi", "Meaning"),
-    },
-    "hi": {
-        "title": "शब्दावली",
-        "intro": ("इस पुस्तिका का हर तकनीकी शब्द, उसके अंग्रेज़ी नाम और एक पंक्ति की परिभाषा के साथ। "
-                  "बाक़ी पेजों पर बिंदीदार रेखा वाले शब्द पर माउस ले जाइए, तो उसकी परिभाषा दिखती है।"),
-        "columns": ("हिन्दी", "अंग्रेज़ी", "अर्थ"),
-    },
-}
 GENERATED = "<!-- Generated from glossary/terms.yml by `python -m tools.glossary`: edit the data, not this page. -->"
 
 
@@ -66,9 +53,23 @@ def terms(data: dict) -> list[dict]:
 def match_words(term: dict, lang: str) -> list[str]:
     """The words that get this term's tooltip on the pages of `lang`."""
     words = term.get(f"{lang}_match") or [term[lang]]
-    if lang == "en":
+    if lang == default_language():
         words = words + [w[0].upper() + w[1:] for w in words if w[0].islower()]
     return words
+
+
+def definition(term: dict, lang: str) -> str:
+    """The term's definition in `lang`, or the default language's, marked as such."""
+    own = term.get(f"{lang}_def")
+    if own:
+        return own
+    source = default_language()
+    return f"{term[f'{source}_def']} ({column_name(lang, source)})"
+
+
+def column_name(page_lang: str, lang: str) -> str:
+    """What the pages of `page_lang` call `lang` (its glossary column)."""
+    return strings(page_lang)["glossary"]["languages"].get(lang) or language_name(lang)
 
 
 def plain(definition: str) -> str:
@@ -77,17 +78,19 @@ def plain(definition: str) -> str:
 
 
 def validate(data: dict) -> None:
-    problems, ids, keys = [], set(), {lang: {} for lang in LANGS}
+    langs = languages()
+    required = ["id", *langs, f"{langs[0]}_def"]  # other languages' definitions may be missing
+    problems, ids, keys = [], set(), {lang: {} for lang in langs}
     for t in terms(data):
-        missing = [f for f in REQUIRED if not t.get(f)]
+        missing = [f for f in required if not t.get(f)]
         if missing:
             problems.append(f"{t.get('id', t)}: missing {', '.join(missing)}")
             continue
         if t["id"] in ids:
             problems.append(f"{t['id']}: id used twice")
         ids.add(t["id"])
-        for lang in LANGS:
-            text = t[f"{lang}_def"]
+        for lang in langs:
+            text = t.get(f"{lang}_def", "")
             if "|" in text or "$" in text or "\n" in text.strip():
                 problems.append(f"{t['id']}: {lang}_def must be one line without | or $")
             for word in match_words(t, lang):
@@ -96,14 +99,14 @@ def validate(data: dict) -> None:
                 keys[lang][word] = t["id"]
     for a in data.get("avoid", []):
         if a.get("use") not in ids:
-            problems.append(f"avoid {a.get('hi')}: `use` must be a term id")
+            problems.append(f"avoid {a}: `use` must be a term id")
     if problems:
         raise GlossaryError("glossary/terms.yml:\n  " + "\n  ".join(problems))
 
 
 def abbreviations(data: dict, lang: str) -> str:
     """Python-Markdown `abbr` definitions giving every term of `lang` its tooltip."""
-    return "\n".join(f"*[{word}]: {plain(t[f'{lang}_def'])}"
+    return "\n".join(f"*[{word}]: {plain(definition(t, lang))}"
                      for t in terms(data) for word in match_words(t, lang)) + "\n"
 
 
@@ -129,24 +132,31 @@ def display(term: dict, lang: str) -> str:
     return f"{term[lang]} ({also})" if also else term[lang]
 
 
-def render(data: dict, lang: str, english_page: str | None = None) -> str:
-    """The glossary page of `lang`; a translation records the English page it comes from."""
-    text, other = TEXT[lang], "hi" if lang == "en" else "en"
+def render(data: dict, lang: str, source_page: str | None = None) -> str:
+    """The glossary page of `lang`: its terms, then the default language's (on the default
+    language's page: every other language's); a translation records the page it comes from."""
+    text, source = strings(lang)["glossary"], default_language()
+    others = [l for l in languages() if l != lang] if lang == source else [source]
     out = []
-    if english_page is not None:
-        out += ["---", f"{KEY}: {blob_id(english_page.encode('utf-8'))[:ID_LENGTH]}", "---", ""]
+    if source_page is not None:
+        out += ["---", f"{KEY}: {blob_id(source_page.encode('utf-8'))[:ID_LENGTH]}", "---", ""]
     out += [GENERATED, "", f"# {text['title']}", "", text["intro"], ""]
+    columns = [text["term"], *(column_name(lang, l) for l in others), text["meaning"]]
     for section in data["sections"]:
-        out += [f"## {section[lang]}", "", "| " + " | ".join(text["columns"]) + " |", "|---|---|---|"]
+        out += [f"## {section.get(lang) or section[source]}", "", "| " + " | ".join(columns) + " |",
+                "|" + "---|" * len(columns)]
         for t in section["terms"]:
-            out.append(f'| <span id="{t["id"]}"></span>{display(t, lang)} | {display(t, other)} | {t[f"{lang}_def"]} |')
+            cells = [f'<span id="{t["id"]}"></span>{display(t, lang)}', *(display(t, l) for l in others),
+                     definition(t, lang)]
+            out.append("| " + " | ".join(cells) + " |")
         out.append("")
     return "\n".join(out)
 
 
 def pages(data: dict, docs: Path = DOCS) -> dict[Path, str]:
-    english = render(data, "en")
-    return {docs / "en" / PAGE: english, docs / "hi" / PAGE: render(data, "hi", english)}
+    source, *translations = languages()
+    original = render(data, source)
+    return {docs / source / PAGE: original, **{docs / lang / PAGE: render(data, lang, original) for lang in translations}}
 
 
 def main(argv: list[str] | None = None) -> int:

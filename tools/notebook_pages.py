@@ -58,21 +58,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from tools.site_config import default_language
+from tools.strings import strings
+
 if ".ipynb" not in mkdocs.utils.markdown_extensions:
     mkdocs.utils.markdown_extensions = (*mkdocs.utils.markdown_extensions, ".ipynb")
 
-WORDS = {
-    "en": {"run": "Run this chapter yourself: [as a Jupyter notebook]({notebook})",
-           "in_colab": " · [in Colab]({colab})",
-           "colab": "Open in Colab",
-           "download": "Download the notebook (.ipynb)",
-           "solution": "Solution: code and output"},
-    "hi": {"run": "यह अध्याय ख़ुद चलाइए: [Jupyter नोटबुक के रूप में]({notebook})",
-           "in_colab": " · [Colab में]({colab})",
-           "colab": "Colab में खोलें",
-           "download": "नोटबुक डाउनलोड करें (.ipynb)",
-           "solution": "हल: कोड और आउटपुट"},
-}
 DOWNLOAD_ICON = (Path(material.__file__).parent / "templates/.icons/material/download.svg").read_text()
 STYLESHEET = "assets/stylesheets/notebook.css"
 BRANCH = "main"  # Colab opens the notebooks of the branch the Pages deploy publishes (.github/workflows/docs.yml)
@@ -127,7 +118,12 @@ def is_notebook(page) -> bool:
 
 
 def language(page, config) -> str:
-    return getattr(page.file, "locale", None) or config.theme.get("language") or "en"
+    return getattr(page.file, "locale", None) or config.theme.get("language") or default_language()
+
+
+def page_words(page, config) -> dict:
+    """The texts this module writes into a page: strings/<lang>.yml's `notebook_pages`."""
+    return strings(language(page, config))["notebook_pages"]
 
 
 def colab_url(notebook_src_uri: str, config) -> str | None:
@@ -194,7 +190,7 @@ def on_page_markdown(markdown, page, config, files):
     notebook = f"{lang_dir}/notebooks/{name.removesuffix('.md')}.ipynb"
     if is_notebook(page) or not files.get_file_from_path(notebook):
         return markdown
-    words = WORDS.get(language(page, config), WORDS["en"])
+    words = page_words(page, config)
     line = words["run"].format(notebook=posixpath.relpath(notebook, posixpath.dirname(src)))
     colab = colab_url(notebook, config)
     if colab:
@@ -284,7 +280,7 @@ def on_page_content(html, page, config, files):
         return html
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     html = images_from_files(material_markup(html), page, files)
-    words = WORDS.get(language(page, config), WORDS["en"])
+    words = page_words(page, config)
     html = closed_solutions(page_links(headings_and_toc(html, page), page, files), words)
     colab = colab_url(page.file.src_uri, config)
     if colab:
@@ -333,7 +329,7 @@ def download_copy(page, config, files) -> str:
         return f"]({url}{m['anchor'] or ''})"
 
     colab = colab_url(page.file.src_uri, config)
-    words = WORDS.get(language(page, config), WORDS["en"])
+    words = page_words(page, config)
     for number, cell in enumerate(notebook["cells"]):
         if cell["cell_type"] != "markdown":
             continue

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import nbformat
 from tools.site_config import mkdocs_config
+from tools.strings import strings
 
 from tools.page import (COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, page_lang, page_name, pages,
                         parse_page, rel, snippet_dir)
@@ -37,24 +38,6 @@ INSTALL_TAG = "install"  # the one code cell that is not run by the tests
 SOLUTION_TAG = "solution"  # a code cell from a collapsed block (`??? success "Solution"`): hidden in Jupyter
 SOLUTION_METADATA = {"tags": [SOLUTION_TAG], "jupyter": {"source_hidden": True, "outputs_hidden": True}}
 PINNED = ("torch", "numpy")
-
-# The few words the generator writes itself, per page language.
-WORDS = {
-    "en": {
-        "page": "Read this chapter on the website",
-        "and": " and ",
-        "install": "The code is tested with {pins}. If your Python lacks them, remove the `#` "
-                   "in front of `%pip` in the next cell and run it.",
-        "explanation": "explanation",
-    },
-    "hi": {
-        "page": "यह अध्याय वेबसाइट पर पढ़ें",
-        "and": " और ",
-        "install": "इस कोड की जाँच {pins} के साथ की गई है। अगर आपके Python में ये नहीं हैं, "
-                   "तो अगले सेल में `%pip` के आगे का `#` हटाकर उसे चलाइए।",
-        "explanation": "व्याख्या",
-    },
-}
 
 ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
 TAB = re.compile(r'^(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"]*)"[ \t]*$')
@@ -203,7 +186,7 @@ def enclosing_admonition(lines: list[str], index: int, indent: str) -> re.Match 
 def page_cells(page: Path, settings: dict) -> tuple[str, list]:
     """The page's title and its cells (prose and blocks, in order)."""
     lang = page_lang(page)
-    words = dict(WORDS[lang])
+    words = dict(strings(lang)["notebooks"])  # the few words the generator writes itself
     words["admonitions"] = settings["languages"].get(lang, {}).get("admonition_translations") or {}
     text = page.read_text(encoding="utf-8")
     lines = text.split("\n")
@@ -252,7 +235,7 @@ def make_notebook(page: Path) -> str:
     root = docs_dir(page).parent
     settings = site_settings(root)
     lang = page_lang(page)
-    words = WORDS[lang]
+    words = strings(lang)["notebooks"]
     title, cells = page_cells(page, settings)
     pins = " ".join(f"{name}=={settings['pins'][name]}" for name in PINNED)
     pins_text = words["and"].join(f"`{name}=={settings['pins'][name]}`" for name in PINNED)

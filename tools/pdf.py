@@ -31,12 +31,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tools.glossary import PAGE as GLOSSARY
-from tools.served_site import (LANGS, ROOT, SiteServer, build_site, launch_chromium,
+from tools.served_site import (ROOT, SiteServer, build_site, launch_chromium,
                                page_path, site_prefix)
-from tools.site_config import mkdocs_config
+from tools.site_config import languages, mkdocs_config, pages
+from tools.strings import strings
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
-CONTENTS = {"en": "Contents", "hi": "विषय-सूची"}
 # The PDF's own link on the home page (class pdf-download) and the link to a chapter's
 # side-by-side page (both-link, tools/side_by_side.py): pointless inside the PDF.
 DROP = "a.headerlink, .md-content__button, script, .pdf-download, .both-link"
@@ -54,17 +54,7 @@ def pdf_path(site: Path, lang: str) -> Path:
 def book_sources(nav=None) -> list[str]:
     """The Markdown pages of the book (paths under docs/<lang>/) in nav order, glossary last;
     notebooks are left out."""
-    found = []
-
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value)
-            elif value.endswith(".md"):
-                found.append(value)
-
-    walk(mkdocs_config()["nav"] if nav is None else nav)
+    found = pages(nav)
     return [p for p in found if p != GLOSSARY] + [p for p in found if p == GLOSSARY]
 
 
@@ -219,7 +209,7 @@ class Book:
 {self.chapters[0].html}
 </section>
 <nav class="pdf-contents">
-<h2>{CONTENTS[self.lang]}</h2>
+<h2>{strings(self.lang)["pdf"]["contents"]}</h2>
 <ol>
 {contents}
 </ol>
@@ -262,7 +252,7 @@ def reproducible(data: bytes) -> bytes:
     return NODE.sub(lambda m: b"(node" + numbers[m[1]] + b")", data)
 
 
-def print_books(site: Path, langs=LANGS, html_dir: Path | None = None) -> list[Path]:
+def print_books(site: Path, langs=None, html_dir: Path | None = None) -> list[Path]:
     """Print each language's book into the site; returns the PDFs' paths. Raises if a
     request left the local server or failed.
 
@@ -275,7 +265,7 @@ def print_books(site: Path, langs=LANGS, html_dir: Path | None = None) -> list[P
     with SiteServer(site) as server, sync_playwright() as pw:
         browser = launch_chromium(pw)
         try:
-            for lang in langs:
+            for lang in langs or languages():
                 book, out = Book(site, lang), pdf_path(site, lang)
                 out.write_bytes(print_pdf(browser, server, book.path, book.html(), out))
                 pages = destinations(out)

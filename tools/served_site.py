@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.site_config import mkdocs_config
+from tools.site_config import default_language, languages, mkdocs_config, twin_language
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -40,8 +40,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-LANGS = ("en", "hi")
-DEFAULT_LANG = "en"
 
 
 def site_prefix() -> str:
@@ -75,24 +73,26 @@ class SitePage:
 
     @property
     def counterpart_path(self) -> str:
-        """The same page in the other language."""
-        bare = self.path.removeprefix("hi/")
-        return bare if self.lang == "hi" else "hi/" + bare
+        """The same page in its twin's language: the default language's, or for a page of the
+        default language the first translation's (as the side-by-side pages pair them)."""
+        source, twin = default_language(), twin_language(self.lang)
+        bare = self.path if self.lang == source else self.path.removeprefix(self.lang + "/")
+        return bare if twin == source else f"{twin}/{bare}"
 
 
 def page_path(lang: str, rel: Path) -> str:
-    """docs/<lang>/a/b.md -> 'a/b/', a/index.md -> 'a/', with 'hi/' in front for Hindi."""
+    """docs/<lang>/a/b.md -> 'a/b/', a/index.md -> 'a/', with '<lang>/' in front for a translation."""
     parts = list(rel.with_suffix("").parts)
     if parts[-1] == "index":
         parts.pop()
     path = "".join(p + "/" for p in parts)
-    return path if lang == DEFAULT_LANG else f"{lang}/{path}"
+    return path if lang == default_language() else f"{lang}/{path}"
 
 
 def source_pages(docs: Path = DOCS) -> list[SitePage]:
     """Every page (Markdown or notebook) of every language under docs/<lang>/."""
     found = []
-    for lang in LANGS:
+    for lang in languages():
         for src in sorted((docs / lang).rglob("*")):
             if src.suffix in (".md", ".ipynb") and ".ipynb_checkpoints" not in src.parts:
                 found.append(SitePage(lang, src, page_path(lang, src.relative_to(docs / lang))))
@@ -105,7 +105,7 @@ def side_by_side_pages(docs: Path = DOCS) -> list[SitePage]:
     `source` is the chapter in the page's own language."""
     from tools.side_by_side import chapters
 
-    return [SitePage(lang, docs / lang / c.rel, c.mode_path(lang)) for c in chapters(docs) for lang in LANGS]
+    return [SitePage(lang, docs / lang / c.rel, c.mode_path(lang)) for c in chapters(docs) for lang in languages()]
 
 
 def built_pages(site: Path) -> set[str]:

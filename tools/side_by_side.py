@@ -33,25 +33,12 @@ from urllib.parse import urljoin
 
 from tools.page import parse_page
 from tools.served_site import page_path as site_path  # docs/<lang>/a/b.md -> 'a/b/' ('hi/a/b/')
+from tools.site_config import default_language, language_name, languages
+from tools.site_config import twin_language as other
+from tools.strings import strings
 
-LANGS = ("en", "hi")
-SOURCE_LANG = "en"
 FOLDER = "both/"
-NAME = {"en": "English", "hi": "हिन्दी"}
 STYLESHEET = Path(__file__).with_name("side_by_side.css")
-# The link under each chapter's title (p.both-link; tools/pdf.py leaves it out of the PDF).
-LINK = {
-    "en": 'Read it side by side: <a href="{href}" data-both="on">English + <span lang="hi">हिन्दी</span></a>',
-    "hi": 'साथ-साथ पढ़िए: <a href="{href}" data-both="on">हिन्दी + <span lang="en">English</span></a>',
-}
-ONLY = {"en": "English only", "hi": "केवल हिन्दी"}
-FIRST = {"en": "English first", "hi": "हिन्दी पहले"}
-# An English page's notice that its Hindi twin is older (the Hindi page carries its own).
-STALE = {
-    "en": ('<div class="admonition warning translation-status"><p class="admonition-title">Older translation</p>'
-           '<p>The Hindi text on this page is older than the English: the English page changed after it '
-           'was translated.</p></div>'),
-}
 ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
 URL_ATTR = re.compile(r'\b(href|src|data-after-first-paint)="([^"]*)"')
 SCOPE = re.compile(r'__md_scope=new URL\("([^"]*)",location\)')
@@ -76,12 +63,12 @@ def is_chapter(source: Path, docs: Path) -> bool:
     if source.suffix != ".md" or not parse_page(source):
         return False
     rel = source.relative_to(docs).parts[1:]
-    return all(docs.joinpath(lang, *rel).is_file() for lang in LANGS)
+    return all(docs.joinpath(lang, *rel).is_file() for lang in languages())
 
 
 def chapter_sources(docs: Path) -> list[Path]:
-    """The chapters' English pages."""
-    return [p for p in sorted((docs / SOURCE_LANG).rglob("*.md")) if is_chapter(p, docs)]
+    """The chapters' pages in the default language."""
+    return [p for p in sorted((docs / default_language()).rglob("*.md")) if is_chapter(p, docs)]
 
 
 @dataclass(frozen=True)
@@ -96,13 +83,19 @@ class Chapter:
 def chapters(docs: Path) -> list[Chapter]:
     found = []
     for source in chapter_sources(docs):
-        rel = source.relative_to(docs / SOURCE_LANG)
-        found.append(Chapter(rel, {lang: site_path(lang, rel) for lang in LANGS}))
+        rel = source.relative_to(docs / default_language())
+        found.append(Chapter(rel, {lang: site_path(lang, rel) for lang in languages()}))
     return found
 
 
-def other(lang: str) -> str:
-    return next(l for l in LANGS if l != lang)
+def label(lang: str) -> str:
+    """'English + <span lang="hi">हिन्दी</span>': the mode's name, from the page's language."""
+    return f'{language_name(lang)} + <span lang="{other(lang)}">{language_name(other(lang))}</span>'
+
+
+def link(lang: str, href: str) -> str:
+    """The link under each chapter's title (p.both-link; tools/pdf.py leaves it out of the PDF)."""
+    return strings(lang)["side_by_side"]["link"].format(link=f'<a href="{href}" data-both="on">{label(lang)}</a>')
 
 
 # ---------------------------------------------------------------- aligning the twins
@@ -304,14 +297,15 @@ def article(html: str, where: str) -> str:
 
 def modes_of(found: list[Chapter]) -> dict[str, str]:
     """Each chapter page's path -> its side-by-side page's path, both languages."""
-    return {c.paths[l]: c.mode_path(l) for c in found for l in LANGS}
+    return {c.paths[l]: c.mode_path(l) for c in found for l in languages()}
 
 
 def switch_bar(chapter: Chapter, lang: str) -> str:
     mode, twin_lang = chapter.mode_path(lang), other(lang)
-    return (f'<p class="bilingual__switch"><a href="{relative(chapter.paths[lang], mode)}" data-both="off">{ONLY[lang]}</a>'
+    only, first = strings(lang)["side_by_side"]["only"], strings(twin_lang)["side_by_side"]["first"]
+    return (f'<p class="bilingual__switch"><a href="{relative(chapter.paths[lang], mode)}" data-both="off">{only}</a>'
             f' · <a href="{relative(chapter.mode_path(twin_lang), mode)}" hreflang="{twin_lang}" lang="{twin_lang}">'
-            f'{FIRST[twin_lang]}</a></p>\n')
+            f'{first}</a></p>\n')
 
 
 def mode_page(chapter: Chapter, lang: str, built: dict[str, str], modes: dict[str, str],
@@ -321,10 +315,11 @@ def mode_page(chapter: Chapter, lang: str, built: dict[str, str], modes: dict[st
     from bs4 import BeautifulSoup
 
     twin_lang, path, mode = other(lang), chapter.paths[lang], chapter.mode_path(lang)
+    text = strings(lang)["side_by_side"]
     where = tuple(f"{docs_name}/{l}/{chapter.rel.as_posix()}" for l in (lang, twin_lang))
     page = rebase(built[lang], path, mode, modes)
     soups = {}
-    for l in LANGS:
+    for l in (lang, twin_lang):
         soups[l] = BeautifulSoup(article(page if l == lang else rebase(built[l], chapter.paths[l], mode, modes),
                                          where[l != lang]), "html.parser")
         for el in soups[l].find_all("p", class_="both-link"):
@@ -335,22 +330,22 @@ def mode_page(chapter: Chapter, lang: str, built: dict[str, str], modes: dict[st
         el.decompose()
     for el in soups[twin_lang].find_all("abbr"):
         el.unwrap()
-    if lang in STALE and soups[twin_lang].find("div", class_="translation-status"):
+    if "twin_older" in text and soups[twin_lang].find("div", class_="translation-status"):
         title = soups[lang].find("h1")
         if title is not None:
-            title.insert_after(BeautifulSoup(STALE[lang], "html.parser"))
+            title.insert_after(BeautifulSoup(text["twin_older"], "html.parser"))
     twin_ids(soups[twin_lang], twin_lang)
     body = switch_bar(chapter, lang) + interleave(list(soups[lang].children), list(soups[twin_lang].children),
                                                   lang, twin_lang, where)
     page = ARTICLE.sub(lambda m: m[1] + "\n" + body + m[3], page, count=1)
-    label = f"{NAME[lang]} + {NAME[twin_lang]}"
+    names = f"{language_name(lang)} + {language_name(twin_lang)}"
     page = TITLE.sub(lambda m: "<title>{} ({}){}{}</title>".format(
-        *(lambda h, s, t: (h, label, s, t) if s else (t, label, "", ""))(*m[1].rpartition(" - "))), page, count=1)
+        *(lambda h, s, t: (h, names, s, t) if s else (t, names, "", ""))(*m[1].rpartition(" - "))), page, count=1)
     page = CANONICAL.sub(f'<link rel="canonical" href="{site_url}{path}">', page, count=1)
     page = re.sub(r'(<link rel="alternate" href=")' + re.escape(site_url) + r'([^"]*)(")',
                   lambda m: m[1] + site_url + modes.get(m[2], m[2]) + m[3], page)
     page = MENU_ENTRY.sub(f'<li class="md-select__item"><a href="{relative(path, mode)}" class="md-select__link" '
-                          f'data-both="off">{ONLY[lang]}</a></li>', page, count=1)
+                          f'data-both="off">{text["only"]}</a></li>', page, count=1)
     page = HEAD_SCRIPT.sub("<script>", page)
     style = STYLESHEET.read_text(encoding="utf-8")
     return page.replace("</head>", f"<style>{style}</style>\n</head>", 1)
@@ -364,12 +359,12 @@ def write_pages(site: Path, docs: Path, site_url: str) -> list[str]:
     written = []
     for chapter in found:
         built = {}
-        for lang in LANGS:
+        for lang in languages():
             file = site / chapter.paths[lang] / "index.html"
             if not file.is_file():
                 raise SideBySideError(f"{file}: chapter page missing from the built site")
             built[lang] = file.read_text(encoding="utf-8")
-        for lang in LANGS:
+        for lang in languages():
             target = site / chapter.mode_path(lang)
             target.mkdir(parents=True, exist_ok=True)
             (target / "index.html").write_text(mode_page(chapter, lang, built, modes, site_url, docs.name),

@@ -1,4 +1,10 @@
-"""mkdocs.yml as plain data, for the tests and the notebook generator."""
+"""mkdocs.yml as plain data: the one place the languages and the chapters are written.
+
+`languages()` are the i18n plugin's locales (the default, the source of every translation,
+first), `pages()` the nav's Markdown pages and `chapters()` those with Python blocks; the
+machinery derives every list of languages or chapters from these, never names one itself.
+"""
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -18,3 +24,49 @@ _IgnoreTags.add_constructor("!ENV", construct_env_tag)
 
 def mkdocs_config(root: Path = ROOT) -> dict:
     return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+
+
+@lru_cache
+def _languages(root: Path) -> tuple[dict, ...]:
+    plugins = mkdocs_config(root)["plugins"]
+    entries = next(p["i18n"]["languages"] for p in plugins if isinstance(p, dict) and "i18n" in p)
+    return tuple(sorted(entries, key=lambda entry: not entry.get("default")))
+
+
+def languages(root: Path = ROOT) -> list[str]:
+    """Every language's locale code, the default language first, e.g. ['en', 'hi']."""
+    return [entry["locale"] for entry in _languages(root)]
+
+
+def default_language(root: Path = ROOT) -> str:
+    """The default language: the site's root, and the source every translation follows."""
+    return languages(root)[0]
+
+
+def twin_language(lang: str) -> str:
+    """The language a page is paired with (side by side, "the other language"): a translation
+    with the default language, the default language with the first translation."""
+    source, first_translation = languages()[:2]
+    return first_translation if lang == source else source
+
+
+def language_name(lang: str, root: Path = ROOT) -> str:
+    """A language's name as its own readers write it (the language menu's), e.g. 'हिन्दी'."""
+    return next(entry["name"] for entry in _languages(root) if entry["locale"] == lang)
+
+
+def pages(nav: list | None = None, root: Path = ROOT) -> list[str]:
+    """The nav's Markdown pages (paths under docs/<lang>/), in nav order; notebooks left out."""
+    found = []
+    for item in mkdocs_config(root)["nav"] if nav is None else nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        found += pages(value, root) if isinstance(value, list) else [value] if value.endswith(".md") else []
+    return found
+
+
+def chapters(root: Path = ROOT) -> list[str]:
+    """The nav's chapters: its pages with Python blocks (in the default language), in nav order."""
+    from tools.page import parse_page
+
+    docs = root / "docs" / default_language(root)
+    return [p for p in pages(root=root) if parse_page(docs / p)]

@@ -28,9 +28,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.site_config import default_language
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SOURCE_LANG = "en"
+SOURCE_LANG = default_language()  # every translation follows the default language
 KEY = "translated_from"
 ID_LENGTH = 12
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?---[ \t]*\n", re.S)

@@ -17,7 +17,10 @@ from conftest import PAGES
 from tools.glossary import load, terms
 from tools.pdf import book_sources, pdf_name, pdf_path, read_page, slug_of
 from tools.pdf import destinations as named_destinations
-from tools.served_site import DOCS, LANGS
+from tools.served_site import DOCS
+from tools.site_config import languages
+
+LANGS = languages()
 
 pytestmark = pytest.mark.browser
 

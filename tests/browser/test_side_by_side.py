@@ -11,7 +11,10 @@ import subprocess
 import pytest
 
 from conftest import BOTH_PAGES, guarded_context
-from tools.side_by_side import LANGS, other
+from tools.site_config import languages
+from tools.site_config import twin_language as other
+
+LANGS = languages()
 
 pytestmark = pytest.mark.browser
 WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
