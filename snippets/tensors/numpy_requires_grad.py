@@ -1,0 +1,10 @@
+import torch
+
+w = torch.tensor([1.5, -0.5], requires_grad=True, device="cpu")
+try:
+    w.numpy()                                # NumPy has no graph to keep
+except RuntimeError as error:
+    print("RuntimeError:", error)
+
+array = w.detach().cpu().numpy()             # cut the graph, move to the CPU, convert
+print(array, array.dtype)
