@@ -10,5 +10,5 @@ print(y, x)                # y still holds the old tensor
 
 y.mul_(2)                  # a trailing underscore means "in place": y *= 2
 print(y)
-y.zero_()                  # fill with 0, in place (optimizers clear gradients this way)
+y.zero_()                  # fill with 0, in place (how gradients were cleared before PyTorch 2.0)
 print(y)
