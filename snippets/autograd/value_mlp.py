@@ -1,4 +1,11 @@
 
+# ReLU passes a positive input and its gradient; a negative one gives 0 and gradient 0
+on, off = Value(0.5), Value(-0.5)
+r_on, r_off = on.relu(), off.relu()
+r_on.backward()
+r_off.backward()
+print(f"ReLU(0.5) = {r_on.data}, grad {on.grad}; ReLU(-0.5) = {r_off.data}, grad {off.grad}")
+
 # A tiny network of Values: 3 inputs -> 4 tanh units -> 4 tanh units -> 1 tanh output
 import random
 
@@ -7,7 +14,7 @@ random.seed(0)                   # the same starting weights on every run
 
 class Neuron:
     def __init__(self, n_inputs):
-        self.w = [Value(random.uniform(-1, 1)) for _ in range(n_inputs)]
+        self.w = [Value(random.uniform(-1, 1)) for _ in range(n_inputs)]   # micrograd's simple choice
         self.b = Value(random.uniform(-1, 1))
 
     def __call__(self, x):       # tanh(w . x + b)
