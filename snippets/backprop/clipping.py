@@ -11,7 +11,10 @@ for W in weights:                          # weights three times too large: no a
     h = h @ W.T
 (h * upstream).sum().backward()
 
+before = torch.cat([W.grad.view(-1) for W in weights])           # all gradients in one vector (a copy)
 total = torch.nn.utils.clip_grad_norm_(weights, max_norm=1.0)   # returns the size before clipping
-after = torch.cat([W.grad.view(-1) for W in weights]).norm()
+after = torch.cat([W.grad.view(-1) for W in weights])
 print(f"gradient size before clipping: {total.item():.2e}")
-print(f"after clip_grad_norm_(max_norm=1.0): {after.item():.4f}")
+print(f"after clip_grad_norm_(max_norm=1.0): {after.norm().item():.4f}")
+cosine = torch.dot(before, after) / (before.norm() * after.norm())   # 1: the same direction
+print(f"cosine between the gradient before and after: {cosine.item():.4f}")

@@ -2,7 +2,7 @@ import torch
 import torch.nn as nn
 
 torch.manual_seed(123)
-net = nn.Sequential(nn.Linear(10, 5), nn.ReLU(), nn.Linear(5, 1), nn.Sigmoid()).double()  # float64
+net = nn.Sequential(nn.Linear(10, 5), nn.ReLU(), nn.Linear(5, 1), nn.Sigmoid()).double()  # .double(): parameters in float64
 X = torch.randn(4, 10, dtype=torch.float64)
 Y = torch.tensor([[1.0], [0.0], [1.0], [0.0]], dtype=torch.float64)
 
@@ -16,7 +16,7 @@ def relative_error(a, b):
 
 
 loss_fn().backward()
-h, worst, worst_if_4x = 1e-6, 0.0, 0.0
+h, worst, worst_if_4x, worst_if_negated = 1e-6, 0.0, 0.0, 0.0
 with torch.no_grad():
     for param in net.parameters():
         flat, grad = param.view(-1), param.grad.view(-1)   # views: writing flat[i] changes param
@@ -30,6 +30,8 @@ with torch.no_grad():
             numeric = (up - down) / (2 * h)
             worst = max(worst, relative_error(numeric, grad[i].item()))
             worst_if_4x = max(worst_if_4x, relative_error(numeric, 4 * grad[i].item()))
+            worst_if_negated = max(worst_if_negated, relative_error(numeric, -grad[i].item()))
 print("parameters checked:", sum(p.numel() for p in net.parameters()))
-print("largest relative error below 1e-6:", worst < 1e-6)
+print(f"largest relative error: {worst:.1e}, below 1e-6: {worst < 1e-6}")
 print(f"a gradient 4 times too large (a sum instead of the mean of 4) gives {worst_if_4x:.2f}")
+print(f"a gradient of the wrong sign gives {worst_if_negated:.2f}")

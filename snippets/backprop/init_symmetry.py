@@ -9,7 +9,7 @@ with torch.no_grad():                     # every weight the same: 0.1, every bi
         layer.bias.zero_()
 
 X = torch.randn(8, 10)
-Y = torch.randint(0, 2, (8, 1)).float()
+Y = torch.randint(0, 2, (8, 1)).float()   # random labels: integers 0 or 1, as floats
 optimizer = torch.optim.SGD([*fc1.parameters(), *fc2.parameters()], lr=0.5)
 for step in range(50):
     optimizer.zero_grad()

@@ -1,7 +1,7 @@
 import torch
 import torch.nn.functional as F
 
-torch.set_printoptions(precision=4)
+torch.set_printoptions(precision=4)   # print tensors with 4 decimals
 logits = torch.tensor([2.0, 1.0, 0.1, -1.0], requires_grad=True)   # scores for 4 tokens
 target = 0                                                          # the right token
 
