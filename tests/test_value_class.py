@@ -1,8 +1,10 @@
 """The autograd page's `Value` class (snippets/autograd/value.py) computes what PyTorch computes.
 
-Checked on the worked example (the page's -0.0898 and -0.0817) and on an expression in which
-values are used more than once, where the gradients of the paths must add. A copy of the class
-that overwrites `.grad` instead of adding to it is planted to show that the second check fails.
+Checked on the worked example (the page's -0.0898 and -0.0817), on an expression in which
+values are used more than once, where the gradients of the paths must add, and on a neuron's
+tanh and ReLU (one unit on, one off). A copy of the class that overwrites `.grad` instead of
+adding to it is planted to show that the checks with values used twice fail. The tiny MLP of
+snippets/autograd/value_mlp.py gets the loss and the 41 gradients that PyTorch gets.
 """
 import contextlib
 import io
@@ -38,6 +40,16 @@ def used_twice(Value, sigmoid, log, leaf):
     return loss, (w,)
 
 
+def tanh_and_relu(Value, sigmoid, log, leaf):
+    """L = tanh(ReLU(1.5w - 0.2) - ReLU(0.3 - w)) · w at w = 0.4: the first ReLU passes, the second is off."""
+    w = leaf(0.4)
+    loss = ((w * 1.5 - 0.2).relu() - (w * -1.0 + 0.3).relu()).tanh() * w
+    return loss, (w,)
+
+
+EXAMPLES = [worked_example, used_twice, tanh_and_relu]
+
+
 def gradients(Value, example):
     loss, leaves = example(Value, lambda v: v.sigmoid(), lambda v: v.log(), Value)
     loss.backward()
@@ -54,7 +66,7 @@ def torch_gradients(example):
 
 def mismatches(Value):
     found = []
-    for example in (worked_example, used_twice):
+    for example in EXAMPLES:
         ours, theirs = gradients(Value, example), torch_gradients(example)
         values = [ours[0], *ours[1]], [theirs[0], *theirs[1]]
         if not all(math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12) for a, b in zip(*values)):
@@ -78,10 +90,37 @@ def test_a_value_that_overwrites_grad_fails_the_check():
     planted = source.replace("parent.grad += local * v.grad", "parent.grad = local * v.grad")
     assert planted != source, "the planted fault no longer applies to value.py: update this test"
     found = mismatches(load(planted)["Value"])
-    assert len(found) == 1 and found[0].startswith("used_twice:"), found
+    assert [f.split(":")[0] for f in found] == ["used_twice", "tanh_and_relu"], found
 
 
-@pytest.mark.parametrize("example", [worked_example, used_twice])
+def test_the_tiny_mlp_matches_pytorch():
+    ns = load(SNIPPET.read_text(encoding="utf-8") + (SNIPPET.parent / "value_mlp.py").read_text(encoding="utf-8"))
+    model, xs, ys = ns["model"], ns["xs"], ns["ys"]
+    params = model.parameters()
+    outs = [model(x) for x in xs]
+    loss = sum((o - y) * (o - y) for o, y in zip(outs, ys)) * (1 / len(xs))
+    for p in params:
+        p.grad = 0.0
+    loss.backward()
+
+    leaves = iter([torch.tensor(p.data, dtype=torch.float64, requires_grad=True) for p in params])
+    layers = [[([next(leaves) for _ in n.w], next(leaves)) for n in layer] for layer in model.layers]
+
+    def forward(x):
+        h = [torch.tensor(v, dtype=torch.float64) for v in x]
+        for layer in layers:
+            h = [torch.tanh(sum(w * hi for w, hi in zip(ws, h)) + b) for ws, b in layer]
+        return h[0]
+
+    torch_loss = sum((forward(x) - y) ** 2 for x, y in zip(xs, ys)) / len(xs)
+    torch_loss.backward()
+    torch_grads = [t.grad.item() for layer in layers for ws, b in layer for t in [*ws, b]]
+    assert len(params) == len(torch_grads) == 41
+    assert math.isclose(loss.data, torch_loss.item(), rel_tol=1e-12)
+    assert all(math.isclose(p.grad, g, rel_tol=1e-9, abs_tol=1e-12) for p, g in zip(params, torch_grads))
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
 def test_the_examples_have_gradients_to_compare(example):
     _, grads = torch_gradients(example)
     assert all(abs(g) > 1e-3 for g in grads), "an example whose gradients are 0 checks nothing"

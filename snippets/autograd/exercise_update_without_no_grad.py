@@ -1,3 +1,5 @@
+import textwrap
+
 import torch
 import torch.nn.functional as F
 
@@ -8,4 +10,4 @@ F.binary_cross_entropy(torch.sigmoid(x * w), y).backward()
 try:
     w -= 1.0 * w.grad                          # no torch.no_grad() around the update
 except RuntimeError as err:
-    print("RuntimeError:", str(err).split(" is being")[0])
+    print(textwrap.fill(f"RuntimeError: {err}", width=60))   # wrap the long line

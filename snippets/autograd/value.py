@@ -22,12 +22,22 @@ class Value:
     def __neg__(self):
         return self * -1.0
 
+    def __sub__(self, other):    # u - v = u + (-1)v
+        return self + (-1.0) * other
+
     def sigmoid(self):           # dσ(z)/dz = σ(z)(1 - σ(z))
         s = 1 / (1 + math.exp(-self.data))
         return Value(s, ((self, s * (1 - s)),))
 
     def log(self):               # d ln(u)/du = 1/u
         return Value(math.log(self.data), ((self, 1 / self.data),))
+
+    def tanh(self):              # d tanh(u)/du = 1 - tanh(u)^2
+        t = math.tanh(self.data)
+        return Value(t, ((self, 1 - t * t),))
+
+    def relu(self):              # d ReLU(u)/du = 1 if u > 0, else 0
+        return Value(max(self.data, 0.0), ((self, 1.0 if self.data > 0 else 0.0),))
 
     def backward(self):
         order, seen = [], set()

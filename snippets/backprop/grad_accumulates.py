@@ -1,3 +1,5 @@
+import textwrap
+
 import torch
 import torch.nn.functional as F
 
@@ -17,3 +19,10 @@ loss_fn().backward()                   # ADDS the new gradient to .grad
 print("after two backward():   ", w.grad)
 optimizer.zero_grad()                  # clears .grad before the next step
 print("after zero_grad():      ", w.grad)
+
+loss = loss_fn()
+loss.backward()
+try:
+    loss.backward()                    # the same loss again: its saved tensors are gone
+except RuntimeError as err:
+    print(textwrap.fill(f"RuntimeError: {err}", width=60))   # wrap long lines

@@ -3,7 +3,7 @@ import torch.nn as nn
 import torch.optim as optim
 
 torch.manual_seed(123)                 # same weights and input each run
-torch.set_printoptions(precision=4, linewidth=72)   # 4 decimals
+torch.set_printoptions(precision=4, linewidth=72)   # print 4 decimals, lines of at most 72 characters
 
 
 class SimpleNet(nn.Module):

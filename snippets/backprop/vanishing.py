@@ -11,3 +11,4 @@ for depth in [1, 2, 5, 10]:
 
 s = torch.sigmoid(torch.tensor(0.5))     # the second sigmoid sees σ(0) = 0.5
 print(f"the second sigmoid sees z = 0.5, where σ'(z) = σ(z)(1 - σ(z)) = {(s * (1 - s)).item():.3f}")
+print(f"the third sees σ(0.5) = {s.item():.3f}")

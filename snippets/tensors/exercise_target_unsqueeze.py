@@ -17,6 +17,8 @@ except ValueError:
     print("BCELoss with (3, 1) and (3,): ValueError")
 with warnings.catch_warnings(record=True) as caught:   # collect warnings instead of showing them
     warnings.simplefilter("always")
-    wrong = nn.MSELoss()(outputs, labels)       # only warns, and averages all 9 differences
+    wrong = nn.MSELoss()(outputs, labels)       # only warns, and averages all 9 squared differences
 print(f"MSELoss with (3, 1) and (3,): {wrong.item():.4f}, a {caught[0].category.__name__}")
+squares = (outputs - labels) ** 2               # the 9 squared differences of the (3, 3) broadcast
+print(f"their sum {squares.sum().item():.2f}, divided by {squares.numel()}: {squares.mean().item():.4f}")
 print(f"MSELoss with (3, 1) and (3, 1): {nn.MSELoss()(outputs, fixed).item():.4f}")
