@@ -4,7 +4,7 @@ Twins (docs/en/x.md, docs/hi/x.md, and so in every language) must show, in the s
 the same code blocks (the same snippet files, or the same inline code), the same output
 blocks, the same formulas (identical TeX), the same figures (image files; `x.en.svg` on the
 English page and `x.hi.svg` on the Hindi page are one figure, drawn per language), the same
-admonition kinds and the same content tabs. Only the prose may differ, and the order of
+admonition kinds. Only the prose may differ, and the order of
 inline formulas within a section (Hindi word order is not English word order).
 A difference names both pages and lines, and the first item that differs.
 The nav is shared by every language: every title must have a translation in each, and every
@@ -18,19 +18,13 @@ from pathlib import Path
 import pytest
 from tools.site_config import languages, mkdocs_config
 
-from tools.page import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, fences, formulas, rel
+from tools.page import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, read, rel
 
 
 DOCS = ROOT / "docs"
 FIXTURE = ROOT / "tests" / "fixtures" / "parity" / "docs"
 LANGS = languages()
 SOURCE, TRANSLATION = LANGS[:2]  # the default language, and a translation for the planted faults
-HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
-ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)")
-TAB = re.compile(r'^[ \t]*===\+?[ \t]+"')
-IMAGE = re.compile(r'!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc="([^"]+)"')
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
-COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 @dataclass(frozen=True)
@@ -44,11 +38,6 @@ class Item:
         return f"line {self.line}: {self.kind} {self.payload}".rstrip()
 
 
-def blank(text: str, pattern: re.Pattern) -> str:
-    """Replace each match by as many newlines, so line numbers stay right."""
-    return pattern.sub(lambda m: "\n" * m[0].count("\n"), text)
-
-
 def fence_payload(body: str) -> str:
     includes = [INCLUDE.match(l.strip()) for l in body.split("\n") if l.strip()]
     if includes and all(includes):
@@ -56,28 +45,15 @@ def fence_payload(body: str) -> str:
     return f"(inline) {body.strip()!r}"
 
 
-def structure(page: Path) -> list[Item]:
-    """The page's structural items, in order; prose is left out."""
-    text = blank(page.read_text(encoding="utf-8"), FRONT_MATTER)
-    items = []
-    lines = text.split("\n")
-    for f in fences(text):
-        kind = ("python block" if f.lang in PYTHON_LANGS else "output block" if f.lang in OUTPUT_LANGS
-                else f"{f.lang or 'plain'} block")
-        items.append(Item(f.line, kind, fence_payload(f.body)))
-        for i in range(f.line - 1, f.end):
-            lines[i] = ""
-    prose = blank("\n".join(lines), COMMENT).split("\n")
-    for number, line in enumerate(prose, 1):
-        if m := HEADING.match(line):
-            items.append(Item(number, "heading", f"level {len(m[1])}"))
-        if m := ADMONITION.match(line):
-            items.append(Item(number, "admonition", f"{m[1]} {m[2]}"))
-        if TAB.match(line):
-            items.append(Item(number, "content tab", ""))
-        for m in IMAGE.finditer(line):
-            items.append(Item(number, "figure", same_figure(m[1] or m[2], language(page))))
-    items += [Item(line, "formula" if display else "inline", f"${tex}$") for line, tex, display in formulas(page)]
+def structure(path: Path) -> list[Item]:
+    """The page's structural items (tools/page.py's model), in order; prose is left out."""
+    page = read(path)
+    items = [Item(f.line, "python block" if f.lang in PYTHON_LANGS else "output block" if f.lang in OUTPUT_LANGS
+                  else f"{f.lang or 'plain'} block", fence_payload(f.body)) for f in page.fences]
+    items += [Item(h.line, "heading", f"level {h.level}") for h in page.headings]
+    items += [Item(a.line, "admonition", f"{'???' if a.collapsed else '!!!'} {a.kind}") for a in page.admonitions]
+    items += [Item(f.line, "figure", same_figure(f.src, page.lang)) for f in page.figures]
+    items += [Item(f.line, "formula" if f.display else "inline", f"${f.tex}$") for f in page.formulas]
     return group_inline_formulas(sorted(items, key=lambda item: item.line))  # stable sort
 
 

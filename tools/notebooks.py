@@ -29,8 +29,8 @@ import nbformat
 from tools.site_config import mkdocs_config
 from tools.strings import strings
 
-from tools.page import (COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, page_lang, page_name, pages,
-                        parse_page, rel, snippet_dir)
+from tools.page import (ADMONITION, COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, page_lang,
+                        page_name, pages, parse_page, rel, snippet_dir)
 from tools.doctests import normalise_end
 
 REGENERATE = "To regenerate the notebooks (and every other generated file): python -m tools.refresh"
@@ -39,8 +39,6 @@ SOLUTION_TAG = "solution"  # a code cell from a collapsed block (`??? success "S
 SOLUTION_METADATA = {"tags": [SOLUTION_TAG], "jupyter": {"source_hidden": True, "outputs_hidden": True}}
 PINNED = ("torch", "numpy")
 
-ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
-TAB = re.compile(r'^(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"]*)"[ \t]*$')
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
 ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+)(?:[ \t]+(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+))*[ \t]*\}")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?![a-z]+:|#|/)(?P<path>[^)\s]+)\)")
@@ -99,26 +97,23 @@ def collapsed(kind: str, summary: str, body: list[str]) -> list[str]:
 
 
 def plain_blocks(lines: list[str], words: dict) -> list[str]:
-    """Admonitions become a quoted bold title and text; content tabs a bold title and text."""
+    """Admonitions become a quoted bold title and text (a collapsed one a closed <details>)."""
     out, i = [], 0
     while i < len(lines):
-        adm, tab = ADMONITION.match(lines[i]), TAB.match(lines[i])
-        if not (adm or tab):
+        adm = ADMONITION.match(lines[i])
+        if not adm:
             out.append(lines[i])
             i += 1
             continue
-        indent = (adm or tab)["indent"]
+        indent = adm["indent"]
         end = indented_block(lines, i + 1, indent)
         body = plain_blocks(dedent(lines[i + 1:end], indent + "    "), words)
-        if adm:
-            title = adm["title"] if adm["title"] is not None else words["admonitions"].get(adm["kind"], adm["kind"].capitalize())
-            if adm["mark"] == "???" and any(l.strip() for l in body):  # collapsed: stays collapsed
-                out += [indent + l if l else l for l in collapsed(adm["kind"], title or adm["kind"].capitalize(), body)]
-            else:  # (a collapsed block whose body starts with code leaves only its title here)
-                quoted = ([f"**{title}**", ""] if title else []) + body
-                out += [indent + ("> " + l if l.strip() else ">") for l in quoted]
-        else:
-            out += [indent + f"**{tab['title']}**", ""] + [indent + l if l else l for l in body]
+        title = adm["title"] if adm["title"] is not None else words["admonitions"].get(adm["kind"], adm["kind"].capitalize())
+        if adm["mark"] == "???" and any(l.strip() for l in body):  # collapsed: stays collapsed
+            out += [indent + l if l else l for l in collapsed(adm["kind"], title or adm["kind"].capitalize(), body)]
+        else:  # (a collapsed block whose body starts with code leaves only its title here)
+            quoted = ([f"**{title}**", ""] if title else []) + body
+            out += [indent + ("> " + l if l.strip() else ">") for l in quoted]
         i = end
     return out
 
@@ -176,7 +171,7 @@ def front_matter_end(lines: list[str]) -> int:
 
 
 def enclosing_admonition(lines: list[str], index: int, indent: str) -> re.Match | None:
-    """The admonition that line `index`, indented by `indent`, stands in (None: none, or a tab)."""
+    """The admonition that line `index`, indented by `indent`, stands in (None: none)."""
     for line in reversed(lines[:index]):
         if line.strip() and len(line) - len(line.lstrip()) < len(indent):
             return ADMONITION.match(line)
@@ -195,7 +190,7 @@ def page_cells(page: Path, settings: dict) -> tuple[str, list]:
     for block in blocks + [None]:
         stop = block.line - 1 if block else len(lines)
         prose = lines[pos:stop]
-        if carry_indent:  # text that goes on inside the tab or admonition a block stood in
+        if carry_indent:  # text that goes on inside the admonition a block stood in
             k = 0
             while k < len(prose) and (not prose[k].strip() or prose[k].startswith(carry_indent)):
                 k += 1
