@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tools import figures as F
-from tools import page
+from tools import page as page_model
 from tools.page import ROOT, rel
 
 from test_terminology import avoided_words, misspelt_terms
@@ -42,7 +42,7 @@ def figure_lang(name: str) -> str | None:
 
 def shown(lang: str) -> dict[str, list[tuple[str, str]]]:
     """{page name: [(alt, link), ...]} for the images on the pages of one language."""
-    return {p.name: [(f.alt, f.src) for f in page.read(p).figures] for p in PAGES[lang]}
+    return {p.name: [(f.alt, f.src) for f in page_model.read(p).figures] for p in PAGES[lang]}
 
 
 # --- the files -------------------------------------------------------------------------------

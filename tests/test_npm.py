@@ -8,7 +8,6 @@ import tarfile
 import pytest
 
 from tools import npm
-from tools.page import ROOT
 
 
 @pytest.fixture
@@ -44,9 +43,3 @@ def test_a_package_with_another_hash_is_refused(fake_npm, monkeypatch):
     with pytest.raises(npm.NpmError, match="integrity"):
         npm.package("demo")
     assert not (npm.CACHE / "demo-1.0.0").exists()
-
-
-def test_temml_comes_by_name_through_npm():
-    """No download address in the math renderer: the npm client fetches Temml by name."""
-    source = (ROOT / "tools" / "mathml.py").read_text(encoding="utf-8")
-    assert "://" not in source and 'npm.package("temml")' in source

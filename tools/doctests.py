@@ -14,14 +14,13 @@ from __future__ import annotations
 import contextlib
 import difflib
 import io
-import re
 import signal
 import sys
 import threading
 import traceback
 from pathlib import Path
 
-from tools.page import ROOT, Block, DocTestError, read_page, rel
+from tools.page import Block, DocTestError, read_page, rel
 
 # How long one block may run (seconds; `pytest --block-time-limit`). The slowest block, the
 # training program (snippets/train/), takes well under a minute on a 2-core machine.

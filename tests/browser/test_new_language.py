@@ -16,11 +16,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tools.page import ROOT
 from tools.glossary import load, plain, terms
 from tools.site_config import languages
 from tools.strings import strings
 
+pytestmark = pytest.mark.browser  # a whole build and a test run: with the built site's checks, not in the quick loop
 NEW = "bn"  # a language Material translates its own interface into
 SOURCE, MODEL = languages()[:2]  # the default language, and the translation the new one copies
 SKIP = shutil.ignore_patterns(".git", ".cache", "site", ".venv", "__pycache__", ".pytest_cache", "node_modules")
