@@ -3,7 +3,7 @@ import math
 import torch
 
 torch.manual_seed(123)
-# Queries and keys whose numbers have mean 0 and variance 1, as after LayerNorm.
+# Queries and keys made of numbers with mean 0 and variance 1.
 for d_k in (4, 64, 512):
     q = torch.randn(10_000, d_k)
     k = torch.randn(10_000, d_k)

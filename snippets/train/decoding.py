@@ -14,12 +14,13 @@ def show(probs, top=5):
     return f"{pairs}   others {1 - p.sum().item():.3f}"
 
 
-logits = next_logits("in the ")           # the character after "in the ": dark, sky and sun follow it in the poem
+after_space = [text[i + 1] for i in range(len(text) - 1) if text[i] == " "]
+print(f"in the poem, 't' follows a space {after_space.count('t')} times out of {len(after_space)}")
+logits = next_logits("in the ")           # the character after "in the ": in the poem, "dark" or "sky"
 print('after "in the ":')
 for temp in (0.5, 1.0, 2.0):               # temperature: divide the scores by it before the softmax
     print(f"  temperature {temp}: {show(F.softmax(logits / temp, dim=-1))}")
-top3 = logits.topk(3)                      # top-k, k = 3: keep the 3 largest scores, drop the others
-kept = torch.full_like(logits, float("-inf")).scatter(0, top3.indices, top3.values)
+kept = logits.masked_fill(logits < logits.topk(3).values[-1], float("-inf"))   # top-k, k = 3: scores below the 3rd largest get -inf
 print(f"  top-3:           {show(F.softmax(kept, dim=-1), top=3)}")
 print(f"  greedy:          {decode([logits.argmax().item()])!r}, the largest score, every time")
 

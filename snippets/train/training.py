@@ -26,12 +26,14 @@ for step in range(1, 601):
     if step % 25 == 0:              # every 25 steps: the loss on the whole training text and on the validation text
         train_text_losses[step] = text_loss(train_ids)
         val_losses[step] = text_loss(val_ids)
-    if step % 100 == 0:             # every 100 steps: the last 4 measurements and their mean
+    if step % 100 == 0:             # every 100 steps: the last 4 measurements, their mean, and the gap between the means
         last = range(step - 75, step + 1, 25)
+        means = []
         for name, losses in (("train text", train_text_losses), ("validation", val_losses)):
             values = [losses[s] for s in last]
+            means.append(sum(values) / 4)
             print(f"steps {step - 75:3}-{step}, {name:10}: " + " ".join(f"{v:.3f}" for v in values)
-                  + f"   mean {sum(values) / 4:.3f}")
+                  + f"   mean {means[-1]:.3f}" + (f"   gap {means[1] - means[0]:.3f}" if name == "validation" else ""))
 
 best = min(val_losses, key=val_losses.get)
 print(f"lowest validation loss: {val_losses[best]:.3f} at step {best}; at step 600: {val_losses[600]:.3f}")
