@@ -1,11 +1,11 @@
 # parameter_formula.py with GPT-2 medium's configuration: wider and deeper, same vocabulary and window.
-V, T, d, n = 50257, 1024, 1024, 24   # d: 768 -> 1024, n: 12 -> 24
+n_vocab, T, d, n = 50257, 1024, 1024, 24   # d: 768 -> 1024, n: 12 -> 24
 
-token_embedding = V * d
+token_embedding = n_vocab * d
 position_embedding = T * d
 block = 12 * d * d + 10 * d
 final_norm = 2 * d
-output_head = d * V
+output_head = d * n_vocab
 
 total = token_embedding + position_embedding + n * block + final_norm + output_head
 small_block = 12 * 768 * 768 + 10 * 768   # GPT-2 small's block, d = 768
