@@ -3,6 +3,7 @@
 On every docs/hi page:
 - no avoided translation (glossary/terms.yml `avoid`: पूर्वाग्रह for bias, ...);
 - each glossary term spelled one way: no listed variant, no nukta dropped (फाइन for फ़ाइन);
+- one form per sense (glossary/terms.yml `one_form`: माध्य for mean, never औसत);
 - no English sentence outside code, formulas, link targets, HTML tags and brackets
   (four or more Latin-script words in a row, unless all capitalised, as in a proper name).
 On every page, snippet and notebook, in any language: no debris such as "Copy code".
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tools.page import ROOT, fences, rel
-from tools.glossary import avoided, load, spelling_variants
+from tools.glossary import avoided, load, one_form, spelling_variants
 
 GLOSSARY = load()
 HINDI_PAGES = sorted((ROOT / "docs" / "hi").glob("**/*.md"))
@@ -50,6 +51,19 @@ def misspelt_terms(text: str) -> list[str]:
     text = nfc(text)
     return [f"line {line_of(text, m.start())}: {m[0]}, the glossary writes {term}"
             for variant, term in spelling_variants(GLOSSARY).items() for m in hindi_word(variant).finditer(text)]
+
+
+def second_forms(text: str) -> list[str]:
+    """A second form of a sense written one way (outside its `except` phrases)."""
+    text = nfc(text)
+    found = []
+    for rule in one_form(GLOSSARY):
+        allowed = [range(m.start(), m.end()) for e in rule.get("except", []) for m in re.finditer(re.escape(nfc(e)), text)]
+        for other in rule["not"]:
+            pattern = re.compile(re.escape(nfc(other))) if "(" in other else hindi_word(other)
+            found += [f"line {line_of(text, m.start())}: {m[0]}, where the site writes {rule['use']} ({rule['sense']})"
+                      for m in pattern.finditer(text) if not any(m.start() in span for span in allowed)]
+    return found
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
@@ -115,6 +129,12 @@ def test_glossary_terms_are_spelled_one_way(page):
 
 
 @pytest.mark.parametrize("page", HINDI_PAGES, ids=IDS)
+def test_one_form_per_sense(page):
+    fail_with(page, "uses a second form for a sense the site writes one way",
+              second_forms(page.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("page", HINDI_PAGES, ids=IDS)
 def test_no_english_sentence(page):
     fail_with(page, "has English text outside code, formulas and brackets",
               english_sentences(page.read_text(encoding="utf-8")))
@@ -145,5 +165,10 @@ def test_the_checks_find_planted_faults():
     assert english_sentences("टेंसर है।\nThis sentence was not translated.") == [
         "line 2: This sentence was not translated"]
     assert english_sentences("देखिए Attention Is All You Need नाम का पेपर।") == []
+    assert second_forms("लॉस का औसत लीजिए।") == ["line 1: औसत, where the site writes माध्य (mean, average)"]
+    assert second_forms("हर अक्षर एक टोकन है, पर बड़े अक्षर और छोटे अक्षरों में फ़र्क़ है।") == [
+        "line 1: अक्षर, where the site writes कैरेक्टर (character (of text))"]
+    assert second_forms("क्वेरी और की (key) का गुणनफल।\nकुंजी (key) का माध्य।") == [
+        "line 1: की (key), where the site writes कुंजी (key (of attention))"]
     assert debris("x = 1\npythonCopy code\n") == ["line 2: 'Copy code'"]
     assert debris("I'm sorry, but I cannot assist with that.") != []

@@ -97,6 +97,9 @@ def validate(data: dict) -> None:
                 if word in keys[lang]:
                     problems.append(f"{t['id']}: tooltip word {word!r} is also a word of {keys[lang][word]}")
                 keys[lang][word] = t["id"]
+    for rule in one_form(data):
+        if not rule.get("use") or not rule.get("not") or not rule.get("sense"):
+            problems.append(f"one_form {rule}: needs sense, use and not")
     for a in data.get("avoid", []):
         if a.get("use") not in ids:
             problems.append(f"avoid {a}: `use` must be a term id")
@@ -125,6 +128,11 @@ def spelling_variants(data: dict) -> dict[str, str]:
 
 def avoided(data: dict) -> list[dict]:
     return data.get("avoid", [])
+
+
+def one_form(data: dict) -> list[dict]:
+    """The senses written one way: {sense, use, not: [other forms], except: [phrases]}."""
+    return data.get("one_form", [])
 
 
 def display(term: dict, lang: str) -> str:
