@@ -24,10 +24,12 @@ nav's pages) know them. A twin that does not align is a build error naming both 
 """
 from __future__ import annotations
 
+import html as entities
 import json
 import posixpath
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -48,8 +50,14 @@ TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 MENU_ENTRY = re.compile(r'<li class="md-select__item" data-both-entry>.*?</li>', re.S)
 HEAD_SCRIPT = re.compile(r'<script data-both-page="[^"]*">')
 HEADING = re.compile(r"h[1-6]")
-# Stand-ins, while a box is written out, for its twin's title and its paired inside.
-TITLE_MARK, BOX_INSIDE = "\uE000twin-title\uE000", "\uE000box-inside\uE000"
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# What the twin drops (it is read beside the page's own text: its glossary tooltips, permanent
+# links, "checked with" line and mode link are the page's own already), and its ids.
+TWIN_DROPS = re.compile(r'<a [^>]*class="headerlink"[^>]*>.*?</a>|<p [^>]*class="(?:checked-with|both-link)"[^>]*>.*?</p>',
+                        re.S)
+ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+OWN_DROPS = re.compile(r'<p [^>]*class="both-link"[^>]*>.*?</p>', re.S)
+ID = re.compile(r'(?<=\s)id="([^"]*)"')
 
 
 class SideBySideError(ValueError):
@@ -98,6 +106,79 @@ def link(lang: str, href: str) -> str:
     return strings(lang)["side_by_side"]["link"].format(link=f'<a href="{href}" data-both="on">{label(lang)}</a>')
 
 
+# ---------------------------------------------------------------- the built article, read once
+
+@dataclass
+class Node:
+    """A top-level element of an HTML fragment (or a run of text), as its exact source."""
+    html: str
+    name: str | None = None            # tag name; None for text
+    attrs: dict = field(default_factory=dict)
+    inner: tuple[int, int] = (0, 0)    # where its content lies in `html`
+
+    def __str__(self) -> str:
+        return self.html
+
+    def get(self, key: str, default=None):
+        return self.attrs.get(key, default)
+
+    def children(self) -> list[Node]:
+        return split(self.html[self.inner[0]:self.inner[1]])
+
+    def text(self) -> str:
+        return entities.unescape(re.sub(r"<[^>]*>", " ", self.html))
+
+
+class _TopLevel(HTMLParser):
+    """Cuts a fragment into its top-level elements, by their offsets in the source: no tree,
+    no re-serialisation (the pages' HTML is MkDocs' own, well formed)."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.text, self.nodes, self.open = text, [], []
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        start = self.position()
+        end = start + len(self.get_starttag_text())
+        if tag in VOID:
+            self.handle_startendtag(tag, attrs)
+        else:
+            self.open.append((tag, start, end, dict(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        if not self.open:
+            start = self.position()
+            self.nodes.append(Node(self.text[start:start + len(self.get_starttag_text())], tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        if tag not in (t for t, *_ in self.open):
+            return  # a stray end tag
+        while True:
+            name, start, inner_start, attrs = self.open.pop()
+            if name == tag:
+                break
+        if not self.open:
+            inner_end = self.position()
+            end = self.text.index(">", inner_end) + 1
+            self.nodes.append(Node(self.text[start:end], tag, attrs, (inner_start - start, inner_end - start)))
+
+    def handle_data(self, data):
+        if not self.open and data.strip():
+            self.nodes.append(Node(data))
+
+
+def split(fragment: str) -> list[Node]:
+    parser = _TopLevel(fragment)
+    parser.feed(fragment)
+    parser.close()
+    return parser.nodes
+
+
 # ---------------------------------------------------------------- aligning the twins
 
 @dataclass
@@ -113,7 +194,7 @@ class Part:
 
 
 def classes(node) -> set:
-    return set(node.get("class") or [])
+    return set((node.get("class") or "").split())
 
 
 def shared_kind(node) -> str | None:
@@ -125,7 +206,7 @@ def shared_kind(node) -> str | None:
         return "display formula"
     if node.name == "figure" or node.name == "pre":
         return "figure" if node.name == "figure" else "code block"
-    if node.name == "p" and node.find("img") and not node.get_text(strip=True):
+    if node.name == "p" and "<img" in node.html and not node.text().strip():
         return "figure"
     return None
 
@@ -143,13 +224,10 @@ def box_kind(node) -> str | None:
 def parts(nodes) -> list[Part]:
     """The nodes cut before each heading and around each shared block and admonition; a prose
     part follows every cut (possibly empty), so twins yield the same sequence of parts."""
-    from bs4 import NavigableString, Tag
-
     found = [Part("prose", [])]
     for node in nodes:
-        if not isinstance(node, Tag):
-            if type(node) is NavigableString and node.strip():  # text, not a comment
-                found[-1].nodes.append(node)
+        if node.name is None:  # text (split() keeps no comments and no blank runs)
+            found[-1].nodes.append(node)
             continue
         if HEADING.fullmatch(node.name):
             found.append(Part("prose", [node], node.name))
@@ -163,7 +241,7 @@ def parts(nodes) -> list[Part]:
 
 
 def heading_text(part: Part) -> str:
-    return part.nodes[0].get_text(" ", strip=True).removesuffix("¶").strip() if part.label else ""
+    return " ".join(part.nodes[0].text().split()).removesuffix("¶").strip() if part.label else ""
 
 
 def align(own: list, twin: list, where: tuple[str, str]) -> list[tuple[Part, Part]]:
@@ -197,25 +275,29 @@ def pair(own: list, twin: list, lang: str, twin_lang: str) -> str:
             f'<div class="bilingual__twin" lang="{twin_lang}">{html_of(twin)}</div></div>\n')
 
 
-def title_of(box):
-    return box.find("summary", recursive=False) or box.find("p", class_="admonition-title", recursive=False)
+def holds_shared(node: Node) -> bool:
+    return any(shared_kind(n) or (n.name and holds_shared(n)) for n in node.children())
 
 
-def merged(own, twin, lang: str, twin_lang: str, where: tuple[str, str]) -> str:
+def title_of(children: list[Node]) -> Node | None:
+    return next((n for n in children if n.name == "summary" or (n.name == "p" and "admonition-title" in classes(n))),
+                None)
+
+
+def merged(own: Node, twin: Node, lang: str, twin_lang: str, where: tuple[str, str]) -> str:
     """A box both twins have: once if it holds a shared block, its title in both languages."""
-    if not any(shared_kind(n) for n in own.find_all(True)):
+    if not holds_shared(own):
         return pair([own], [twin], lang, twin_lang)
-    own_title, twin_title = title_of(own), title_of(twin)
-    body = lambda box, title: [n for n in box.children if n is not title]
-    inner = interleave(body(own, own_title), body(twin, twin_title), lang, twin_lang, where)
-    for node in body(own, own_title):
-        node.extract()
+    own_children, twin_children = own.children(), twin.children()
+    own_title, twin_title = title_of(own_children), title_of(twin_children)
+    inner = interleave([n for n in own_children if n is not own_title],
+                       [n for n in twin_children if n is not twin_title], lang, twin_lang, where)
+    title = "" if own_title is None else own_title.html
     if own_title is not None and twin_title is not None:
-        own_title.append(TITLE_MARK)
-    own.append(BOX_INSIDE)
-    twin_title_html = "" if twin_title is None else "".join(str(n) for n in twin_title.children)
-    return (str(own).replace(TITLE_MARK, f' <span class="bilingual__title" lang="{twin_lang}">{twin_title_html}</span>', 1)
-            .replace(BOX_INSIDE, inner, 1) + "\n")
+        twin_words = twin_title.html[twin_title.inner[0]:twin_title.inner[1]]
+        title = (title[:own_title.inner[1]] + f' <span class="bilingual__title" lang="{twin_lang}">{twin_words}</span>'
+                 + title[own_title.inner[1]:])
+    return own.html[:own.inner[0]] + title + inner + own.html[own.inner[1]:] + "\n"
 
 
 def interleave(own: list, twin: list, lang: str, twin_lang: str, where: tuple[str, str]) -> str:
@@ -274,16 +356,14 @@ def rebase(html: str, source: str, target: str, modes: dict[str, str]) -> str:
     return CONFIG.sub(config, html)
 
 
-def twin_ids(soup, lang: str) -> None:
-    """Ids of the twin's article get its language in front (`hi--_2`), links to them too, so
+def as_twin(text: str, lang: str) -> str:
+    """The twin's article beside the page's own: without what the page has already (TWIN_DROPS,
+    the tooltips' <abbr>), its ids with its language in front (`hi--_2`), links to them too, so
     they never clash with the page's own."""
-    ids = set()
-    for el in soup.find_all(id=True):
-        ids.add(el["id"])
-        el["id"] = f"{lang}--{el['id']}"
-    for a in soup.find_all("a", href=True):
-        if a["href"].startswith("#") and a["href"][1:] in ids:
-            a["href"] = f"#{lang}--{a['href'][1:]}"
+    text = ABBR.sub(r"\1", TWIN_DROPS.sub("", text))
+    ids = set(ID.findall(text))
+    text = ID.sub(lambda m: f'id="{lang}--{m[1]}"', text)
+    return re.sub(r'href="#([^"]*)"', lambda m: f'href="#{lang}--{m[1]}"' if m[1] in ids else m[0], text)
 
 
 # ---------------------------------------------------------------- the page
@@ -312,31 +392,15 @@ def mode_page(chapter: Chapter, lang: str, built: dict[str, str], modes: dict[st
               site_url: str, docs_name: str = "docs") -> str:
     """The side-by-side page of `chapter` in `lang`, made from the two built chapter pages
     (`built`: lang -> HTML); `modes` from modes_of(), `site_url` ending in '/'."""
-    from bs4 import BeautifulSoup
-
     twin_lang, path, mode = other(lang), chapter.paths[lang], chapter.mode_path(lang)
     text = strings(lang)["side_by_side"]
     where = tuple(f"{docs_name}/{l}/{chapter.rel.as_posix()}" for l in (lang, twin_lang))
     page = rebase(built[lang], path, mode, modes)
-    soups = {}
-    for l in (lang, twin_lang):
-        soups[l] = BeautifulSoup(article(page if l == lang else rebase(built[l], chapter.paths[l], mode, modes),
-                                         where[l != lang]), "html.parser")
-        for el in soups[l].find_all("p", class_="both-link"):
-            el.decompose()
-    # The twin is read beside the page's own text: its glossary tooltips, permanent links and
-    # "checked with" line are the page's own already (and each tooltip is work for the browser).
-    for el in soups[twin_lang].find_all(["a", "p"], class_=["headerlink", "checked-with"]):
-        el.decompose()
-    for el in soups[twin_lang].find_all("abbr"):
-        el.unwrap()
-    if "twin_older" in text and soups[twin_lang].find("div", class_="translation-status"):
-        title = soups[lang].find("h1")
-        if title is not None:
-            title.insert_after(BeautifulSoup(text["twin_older"], "html.parser"))
-    twin_ids(soups[twin_lang], twin_lang)
-    body = switch_bar(chapter, lang) + interleave(list(soups[lang].children), list(soups[twin_lang].children),
-                                                  lang, twin_lang, where)
+    own = OWN_DROPS.sub("", article(page, where[0]))
+    twin = as_twin(article(rebase(built[twin_lang], chapter.paths[twin_lang], mode, modes), where[1]), twin_lang)
+    if "twin_older" in text and re.search(r'<div class="[^"]*\btranslation-status\b', twin):
+        own = own.replace("</h1>", "</h1>" + text["twin_older"], 1)
+    body = switch_bar(chapter, lang) + interleave(split(own), split(twin), lang, twin_lang, where)
     page = ARTICLE.sub(lambda m: m[1] + "\n" + body + m[3], page, count=1)
     names = f"{language_name(lang)} + {language_name(twin_lang)}"
     page = TITLE.sub(lambda m: "<title>{} ({}){}{}</title>".format(
