@@ -150,8 +150,8 @@ def render_page_math(text: str, where: str) -> str:
     return MATH.sub(one, text)
 
 
-# MathML Core's math-auto italic forms beyond the Latin and Greek letters' runs (its table:
-# https://w3c.github.io/mathml-core/#italic-mappings): the browser draws a one-letter <mi> with these.
+# MathML Core's math-auto italic forms beyond the Latin and Greek letters' runs (its table of
+# italic mappings): the browser draws a one-letter <mi> with these.
 ITALIC_OTHERS = {"ı": "\U0001D6A4", "ȷ": "\U0001D6A5", "ϴ": "\U0001D6F3", "∇": "\U0001D6FB",
                  "∂": "\U0001D715", "ϵ": "\U0001D716", "ϑ": "\U0001D717", "ϰ": "\U0001D718",
                  "ϕ": "\U0001D719", "ϱ": "\U0001D71A", "ϖ": "\U0001D71B"}

@@ -124,7 +124,7 @@ SEARCH = [
     ("hi", "dropout", "hi/components/"),
     ("hi", "ड्रॉपआउट", "hi/components/"),
     ("en", "tensor", "tensors/"),
-    ("en", "gradient", "autograd/"),
+    ("en", "gradient", "backprop/"),  # the backprop page says gradient most (initialisation, checking, clipping)
     ("en", "backpropagation", "backprop/"),
     ("en", "attention", "components/"),
 ]
