@@ -20,7 +20,7 @@ class Early:
     """Runs functions in a background thread, each once; result(fn) waits for fn's."""
 
     def __init__(self):
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early")
+        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="early")
         self.folder = Path(tempfile.mkdtemp(prefix="pytest-early-"))
         self.started: dict = {}
 

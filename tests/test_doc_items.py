@@ -15,7 +15,7 @@ from pytest_markdown_docs import _runners, definitions, hooks, plugin
 from tools import drift, pytest_doctests
 from tools.page import ROOT, Block, DocTestError, pages, read_page
 
-from test_drift import make_project
+from helpers import make_project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "engine"
 

@@ -13,7 +13,7 @@ import pytest
 from tools import doctest_report, drift
 from tools.page import ROOT, pages, parse_page
 
-from test_snippet_memo import LIE, plant_lies
+from helpers import LIE, make_project, plant_lies
 
 # A tiny copy of the project: the engine, its pytest plugin and pytest's settings, and fixture pages.
 PAGES = {
@@ -23,20 +23,6 @@ PAGES = {
     "en/drifted.md": "# Drifted\n\n```python\nprint(6 * 7)\n```\n\n```text\n42\n```\n\n"
                      "```python\nprint('ok')\n```\n\n```text\nokay\n```\n",
 }
-
-
-def make_project(folder, pages=PAGES, snippets: dict[str, str] | None = None):
-    """folder/project: what `pytest docs` needs, with `pages` under docs/ and `snippets` under snippets/."""
-    root = folder / "project"
-    files = {name: (ROOT / name).read_bytes() for name in ("pytest.ini", "conftest.py")}
-    files |= {f"tools/{m}": (ROOT / "tools" / m).read_bytes() for m in (
-        "__init__.py", "page.py", "doctests.py", "snippet_memo.py", "doctest_report.py", "cuda_output.py", "pytest_doctests.py")}
-    files |= {f"docs/{name}": text.encode() for name, text in pages.items()}
-    files |= {f"snippets/{name}": text.encode() for name, text in (snippets or {}).items()}
-    for name, data in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes(data)
-    return root
 
 
 def here_as_venv(folder):
@@ -60,7 +46,7 @@ def real_runs(folder):
     subprocesses here; in the background, conftest: EARLY): plainly, writing a.json; as
     `python -m tools.drift` runs them (`drift.run`, with this interpreter as the venv's),
     with LIE planted in every stored output; with --update-outputs, LIE planted again."""
-    root, venv = make_project(folder), here_as_venv(folder / "venv")
+    root, venv = make_project(folder, PAGES), here_as_venv(folder / "venv")
     memo = root / ".cache" / "snippet-runs"
     plain = doc_tests(root, "--docs-report", "a.json")
     lies = plant_lies(memo)
@@ -127,7 +113,7 @@ def test_the_summary_says_how_many_blocks_ran_and_were_reused(runs):
 
 def test_no_difference_exits_zero_with_an_empty_diff_file(tmp_path, monkeypatch, capsys):
     """What main makes of a report where every block passed (real runs: the fixture `runs`)."""
-    docs = make_project(tmp_path) / "docs"
+    docs = make_project(tmp_path, PAGES) / "docs"
     (docs / "en" / "drifted.md").unlink()
     collector = doctest_report.Collector("cpu")
     for page in pages(docs):

@@ -16,7 +16,7 @@ from tools import figures as F
 from tools import page as page_model
 from tools.page import ROOT, rel
 
-from test_terminology import avoided_words, misspelt_terms
+from helpers import avoided_words, misspelt_terms
 
 SVG = "{http://www.w3.org/2000/svg}"
 DEVANAGARI = re.compile(r"[\u0900-\u097f]")

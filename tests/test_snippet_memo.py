@@ -12,17 +12,9 @@ from tools.page import DocTestError, parse_page
 from tools.doctests import check, printed_by
 from tools.snippet_memo import for_session
 
+from helpers import LIE, plant_lies
+
 FIXTURE = Path(__file__).parent / "fixtures" / "engine"
-LIE = "what the memo says, not what the code prints\n"
-
-
-def plant_lies(folder: Path) -> int:
-    """Replace every stored result in `folder` with LIE; how many there were."""
-    stored = sorted(folder.glob("*.json"))
-    for path in stored:
-        entry = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps({**entry, "value": LIE}), encoding="utf-8")
-    return len(stored)
 
 
 def memo(folder, kind="blocks", **options):

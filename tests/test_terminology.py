@@ -9,15 +9,14 @@ On every docs/hi page:
 On every page, snippet and notebook, in any language: no debris such as "Copy code".
 """
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
 
 from tools.page import ROOT, fences, rel
-from tools.glossary import avoided, load, one_form, spelling_variants
+from helpers import avoided_words, line_of, misspelt_terms, second_forms
 
-GLOSSARY = load()
+
 HINDI_PAGES = sorted((ROOT / "docs" / "hi").glob("**/*.md"))
 IDS = [rel(p).removeprefix("docs/") for p in HINDI_PAGES]
 DEBRIS = ["Copy code", "cannot assist", "I'm sorry, but", "I’m sorry, but", "As an AI language model",
@@ -25,45 +24,6 @@ DEBRIS = ["Copy code", "cannot assist", "I'm sorry, but", "I’m sorry, but", "A
 # श + ्र + ृ: the common misspelling of शृंखला (chain), kept out of the repository as a literal
 MISSPELT_CHAIN = "\u0936\u094d\u0930\u0943\u0902\u0916\u0932\u093e"
 SKIP_DIRS = {".git", ".venv", "site", ".cache", "node_modules", ".pytest_cache", "fixtures"}
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def hindi_word(word: str) -> re.Pattern:
-    """`word` standing alone or inflected (टेन्सरों), not inside a longer word, nor as the bare
-    start of a letter with nukta or virama (ग्राफ is wrong, ग्राफ़ is not)."""
-    return re.compile(rf"(?<![\w\u0900-\u097f]){re.escape(nfc(word))}(?![\w\u093c\u094d])")
-
-
-def line_of(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
-
-
-def avoided_words(text: str) -> list[str]:
-    text = nfc(text)
-    return [f"line {line_of(text, m.start())}: {m[0]} ({a['means_en']}); write the glossary's word for "
-            f"{a['use']!r} instead" for a in avoided(GLOSSARY) for m in hindi_word(a["hi"]).finditer(text)]
-
-
-def misspelt_terms(text: str) -> list[str]:
-    text = nfc(text)
-    return [f"line {line_of(text, m.start())}: {m[0]}, the glossary writes {term}"
-            for variant, term in spelling_variants(GLOSSARY).items() for m in hindi_word(variant).finditer(text)]
-
-
-def second_forms(text: str) -> list[str]:
-    """A second form of a sense written one way (outside its `except` phrases)."""
-    text = nfc(text)
-    found = []
-    for rule in one_form(GLOSSARY):
-        allowed = [range(m.start(), m.end()) for e in rule.get("except", []) for m in re.finditer(re.escape(nfc(e)), text)]
-        for other in rule["not"]:
-            pattern = re.compile(re.escape(nfc(other))) if "(" in other else hindi_word(other)
-            found += [f"line {line_of(text, m.start())}: {m[0]}, where the site writes {rule['use']} ({rule['sense']})"
-                      for m in pattern.finditer(text) if not any(m.start() in span for span in allowed)]
-    return found
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)

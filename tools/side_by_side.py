@@ -29,11 +29,10 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-from tools.page import parse_page
+from tools import page as page_model
 from tools.served_site import page_path as site_path  # docs/<lang>/a/b.md -> 'a/b/' ('hi/a/b/')
 from tools.site_config import default_language, language_name, languages
 from tools.site_config import twin_language as other
@@ -50,6 +49,9 @@ TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 MENU_ENTRY = re.compile(r'<li class="md-select__item" data-both-entry>.*?</li>', re.S)
 HEAD_SCRIPT = re.compile(r'<script data-both-page="[^"]*">')
 HEADING = re.compile(r"h[1-6]")
+TAG = re.compile(r"<!--.*?-->|<(?P<closing>/?)(?P<name>[a-zA-Z][\w:-]*)(?P<rest>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+SHARED_INSIDE = re.compile(r'<div class="[^"]*\b(?:highlight|arithmatex)\b|<figure\b|<pre\b|<p>\s*<img\b')
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # What the twin drops (it is read beside the page's own text: its glossary tooltips, permanent
 # links, "checked with" line and mode link are the page's own already), and its ids.
@@ -68,7 +70,7 @@ class SideBySideError(ValueError):
 
 def is_chapter(source: Path, docs: Path) -> bool:
     """A chapter: a Markdown page with Python blocks, in both languages."""
-    if source.suffix != ".md" or not parse_page(source):
+    if source.suffix != ".md" or not page_model.read(source).has_code:
         return False
     rel = source.relative_to(docs).parts[1:]
     return all(docs.joinpath(lang, *rel).is_file() for lang in languages())
@@ -129,54 +131,40 @@ class Node:
         return entities.unescape(re.sub(r"<[^>]*>", " ", self.html))
 
 
-class _TopLevel(HTMLParser):
-    """Cuts a fragment into its top-level elements, by their offsets in the source: no tree,
-    no re-serialisation (the pages' HTML is MkDocs' own, well formed)."""
-
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=False)
-        self.text, self.nodes, self.open = text, [], []
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def position(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag, attrs):
-        start = self.position()
-        end = start + len(self.get_starttag_text())
-        if tag in VOID:
-            self.handle_startendtag(tag, attrs)
-        else:
-            self.open.append((tag, start, end, dict(attrs)))
-
-    def handle_startendtag(self, tag, attrs):
-        if not self.open:
-            start = self.position()
-            self.nodes.append(Node(self.text[start:start + len(self.get_starttag_text())], tag, dict(attrs)))
-
-    def handle_endtag(self, tag):
-        if tag not in (t for t, *_ in self.open):
-            return  # a stray end tag
-        while True:
-            name, start, inner_start, attrs = self.open.pop()
-            if name == tag:
-                break
-        if not self.open:
-            inner_end = self.position()
-            end = self.text.index(">", inner_end) + 1
-            self.nodes.append(Node(self.text[start:end], tag, attrs, (inner_start - start, inner_end - start)))
-
-    def handle_data(self, data):
-        if not self.open and data.strip():
-            self.nodes.append(Node(data))
+def attributes(text: str) -> dict:
+    return dict(ATTRIBUTE.findall(text))
 
 
 def split(fragment: str) -> list[Node]:
-    parser = _TopLevel(fragment)
-    parser.feed(fragment)
-    parser.close()
-    return parser.nodes
+    """The fragment's top-level elements (and runs of text), by their offsets in the source: no
+    tree, no re-serialisation (the pages' HTML is MkDocs' own, well formed, with no script in
+    an article)."""
+    nodes, open_tags, last = [], [], 0
+    for m in TAG.finditer(fragment):
+        closing, name, rest = m["closing"], m["name"], m["rest"]
+        if name is None:  # a comment
+            continue
+        if not open_tags and m.start() > last and fragment[last:m.start()].strip():
+            nodes.append(Node(fragment[last:m.start()]))
+        if not closing and (name in VOID or rest.rstrip().endswith("/")):
+            if not open_tags:
+                nodes.append(Node(m[0], name, attributes(rest)))
+                last = m.end()
+            continue
+        if not closing:
+            open_tags.append((name, m.start(), m.end(), rest))
+            continue
+        if name not in (t for t, *_ in open_tags):
+            continue  # a stray end tag
+        while (top := open_tags.pop())[0] != name:
+            pass
+        if not open_tags:
+            _, start, inner_start, rest = top
+            nodes.append(Node(fragment[start:m.end()], name, attributes(rest), (inner_start - start, m.start() - start)))
+            last = m.end()
+    if not open_tags and fragment[last:].strip():
+        nodes.append(Node(fragment[last:]))
+    return nodes
 
 
 # ---------------------------------------------------------------- aligning the twins
@@ -276,7 +264,8 @@ def pair(own: list, twin: list, lang: str, twin_lang: str) -> str:
 
 
 def holds_shared(node: Node) -> bool:
-    return any(shared_kind(n) or (n.name and holds_shared(n)) for n in node.children())
+    """A code block, display formula or figure anywhere inside."""
+    return bool(SHARED_INSIDE.search(node.html, node.inner[0], node.inner[1]))
 
 
 def title_of(children: list[Node]) -> Node | None:
