@@ -11,13 +11,13 @@ import pytest
 # --- slow subprocess work, started early ---------------------------------------------------
 # A test module lists in EARLY the functions that do its slow subprocess work (mini-site
 # builds, real pytest runs): each takes a fresh folder and returns what its tests check. They
-# start one after another in a background thread as soon as collection ends, so they run on
-# the other core while the in-process tests run; the tests that wait for them (fixture
-# `early`) run last.
+# start in two background threads as soon as collection ends, so they run beside the
+# in-process tests; the tests that wait for them (fixture `early`) run last. (pytest-xdist was
+# not measured against it: its workers would each build the browser suite's site again.)
 # A function marked `early_first = True` only starts a process and returns it: it goes first.
 
 class Early:
-    """Runs functions in a background thread, each once; result(fn) waits for fn's."""
+    """Runs functions in background threads, each once; result(fn) waits for fn's."""
 
     def __init__(self):
         self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="early")
