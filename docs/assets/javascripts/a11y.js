@@ -12,16 +12,20 @@
 // its column (math.css lets it scroll): it is in the page from the start, so it is looked at once.
 document$.subscribe(() => {
   const unlandmark = (nav) => nav.setAttribute("role", "none")
-  const reachable = (box) => box.scrollWidth > box.clientWidth ? box.setAttribute("tabindex", "0") : box.removeAttribute("tabindex")
+  // All widths are read first, then the attributes written: reading after a write would lay the
+  // page out again for every formula (one long task on a page with many).
+  const reachable = (boxes) => {
+    const wide = boxes.map((box) => box.scrollWidth > box.clientWidth)
+    boxes.forEach((box, i) => wide[i] ? box.setAttribute("tabindex", "0") : box.hasAttribute("tabindex") && box.removeAttribute("tabindex"))
+  }
   document.querySelectorAll("nav.md-code__nav").forEach(unlandmark)
-  document.querySelectorAll(".bilingual table, .bilingual .md-typeset__scrollwrap, div.arithmatex").forEach(reachable)
+  reachable([...document.querySelectorAll(".bilingual table, .bilingual .md-typeset__scrollwrap, div.arithmatex")])
   new MutationObserver((records) => {
     for (const record of records)
       for (const node of record.addedNodes)
         if (node instanceof Element && node.matches("nav.md-code__nav")) unlandmark(node)
         else if (node instanceof Element && node.matches(".bilingual .md-typeset__scrollwrap")) {
-          node.querySelectorAll("table").forEach(reachable)
-          reachable(node)
+          reachable([...node.querySelectorAll("table"), node])
         }
   }).observe(document.querySelector("main") || document.body, {childList: true, subtree: true})
 })
