@@ -31,7 +31,7 @@ from tools.site_config import mkdocs_config
 from tools.page import ROOT, DocTestError, pages, parse_page, read, rel
 from tools.doctests import fresh_torch_defaults, normalise_end, printed_by
 from tools.notebooks import (
-    INSTALL_TAG, REGENERATE, make_notebook, notebook_path, notebooks_on_disk,
+    INSTALL_TAG, REGENERATE, make_notebook, notebook_path, notebooks_on_disk, page_of,
 )
 
 FIX_HINT = "A cell must print in a kernel, after the cells above it, what its block prints alone."
@@ -162,11 +162,6 @@ def results(codes: tuple[str, ...], memo) -> list[tuple[str, str]]:
     fresh = run_notebook(codes)
     memo.put(key, fresh)
     return fresh
-
-
-def page_of(notebook: Path) -> Path:
-    """docs/<lang>/notebooks/x.ipynb -> docs/<lang>/x.md"""
-    return notebook.parent.parent / f"{notebook.stem}.md"
 
 
 def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | None = None) -> list[str]:

@@ -66,6 +66,12 @@ def notebook_path(page: Path) -> Path:
     return docs_dir(page) / page_lang(page) / "notebooks" / Path(page_name(page)).with_suffix(".ipynb")
 
 
+def page_of(notebook: Path) -> Path:
+    """notebook_path's inverse: docs/<lang>/notebooks/x.ipynb -> docs/<lang>/x.md"""
+    lang_dir = docs_dir(notebook) / page_lang(notebook)
+    return lang_dir / notebook.resolve().relative_to(lang_dir / "notebooks").with_suffix(".md")
+
+
 def chapters(docs: Path = ROOT / "docs") -> list[Path]:
     """Every page with at least one Python block."""
     return [p for p in pages(docs) if parse_page(p)]

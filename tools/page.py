@@ -152,12 +152,12 @@ def include_paths(fence: Fence, page: Path, where: str, must_exist: bool = True)
     return paths
 
 
-def read_page(page: Path) -> dict[int, Block | DocTestError]:
+def read_page(page: Path, text: str | None = None) -> dict[int, Block | DocTestError]:
     """Each Python fence of a page by the line of its opening: its Block, or the DocTestError
     that says why the engine refuses it. A fence marked `notest` with its reason in an HTML
     comment on the line above (`<!-- notest: why -->`) is left out; without one it is refused.
-    A page with a fence never closed raises DocTestError."""
-    text = page.read_text(encoding="utf-8")
+    A page with a fence never closed raises DocTestError. `text`: the page's, if read already."""
+    text = page.read_text(encoding="utf-8") if text is None else text
     lang = page_lang(page)
     try:
         all_fences = fences(text)
@@ -342,9 +342,9 @@ def _read(path: Path, mtime_ns: int) -> Page:
                for n, line in enumerate(lines, 1) for m in IMAGE.finditer(line)]
     boxes = [Admonition(n, m["kind"], m["title"], m["mark"].startswith("???"))
              for n, line in enumerate(lines, 1) if (m := ADMONITION.match(line))]
-    maths = [Formula(*f) for f in formulas(path)]
+    maths = [Formula(*f) for f in formulas_in(text)]
     try:
-        blocks = read_page(path)
+        blocks = read_page(path, text)
     except DocTestError as err:
         blocks = {0: err}
     return Page(path, page_lang(path), page_name(path), title, found, maths, figures, boxes, page_fences, blocks)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tools import mathml
-from tools.page import ROOT, formulas, pages, rel
+from tools.page import ROOT, pages, read, rel
 
 pytestmark = pytest.mark.browser
 
@@ -30,8 +30,8 @@ def site_formulas() -> dict[tuple[str, bool], str]:
     """Each distinct (tex, display) of the pages, with the first page and line that has it."""
     found = {}
     for page in pages(ROOT / "docs"):
-        for line, tex, display in formulas(page):
-            found.setdefault((tex, display), f"{rel(page)} line {line}")
+        for f in read(page).formulas:
+            found.setdefault((f.tex, f.display), f"{rel(page)} line {f.line}")
     return found
 
 
