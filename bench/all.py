@@ -12,6 +12,8 @@ load hits them alike:
                                                                        target <= 1.5x torch;
   - `pytest -m "not browser"`                                          target <= 3x torch;
   - `pytest docs` (the doc tests)                                      target <= 2x torch;
+  - `pytest tests/test_notebooks.py` (every notebook against its page, run top to bottom)
+                                                         target <= 1.5x the doc tests;
 and, once: the INFO lines a default-level build prints about notebooks (target: none), and
 with --full-pytest the time of the whole `pytest` (browser tests included).
 Lighthouse has its own script (bench/lighthouse.py: minutes per page).
@@ -104,6 +106,7 @@ def main() -> int:
             "build": [PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", site],
             "pytest -m 'not browser'": PYTEST + ["-m", "not browser"],
             "doc tests": PYTEST + ["docs"],
+            "notebook tests": PYTEST + ["tests/test_notebooks.py"],
         }
         serve = Serve()
         try:
@@ -130,6 +133,9 @@ def main() -> int:
         ratio = median[name] / torch
         verdict = "met" if ratio <= TARGETS[name] else "NOT met"
         print(f"| {label} | {median[name]:.2f} | {ratio:.2f} | <= {TARGETS[name]:g}: {verdict} |")
+    ratio = median["notebook tests"] / median["doc tests"]
+    print(f'| pytest tests/test_notebooks.py | {median["notebook tests"]:.2f} | {median["notebook tests"] / torch:.2f} | '
+          f'<= 1.5 × pytest docs ({ratio:.2f}): {"met" if ratio <= 1.5 else "NOT met"} |')
     print(f"\nINFO lines about notebooks in a default-level build: {len(info)} (target 0)")
     for line in info[:5]:
         print("  " + line)

@@ -15,7 +15,7 @@ from pathlib import Path
 from tools.page import ROOT
 from tools.translations import mark
 
-HOOKS = ["translation_status.py", "glossary_tooltips.py", "checked_with.py", "template_cache.py"]
+HOOKS = ["translation_status.py", "glossary_tooltips.py", "checked_with.py", "build_cache.py"]
 CONFIG = f"""\
 site_name: Fixture
 docs_dir: docs

@@ -65,7 +65,7 @@ def planted_run(folder):
     root = make_project(folder, {**{k[5:]: v for k, v in files.items() if k.startswith("docs/")}, **PLANTED},
                         {k[9:]: v for k, v in files.items() if k.startswith("snippets/")})
     done = subprocess.run([sys.executable, "-m", "pytest", "docs", "-q", "-rA", "-p", "no:cacheprovider",
-                           "--docs-report", "report.json", "--block-time-limit", "2"], cwd=root, capture_output=True, text=True)
+                           "--docs-report", "report.json", "--block-time-limit", "0.5"], cwd=root, capture_output=True, text=True)
     report = json.loads((root / "report.json").read_text(encoding="utf-8")) if (root / "report.json").is_file() else {}
     return SimpleNamespace(done=done, out=done.stdout + done.stderr, report=report)
 
@@ -158,7 +158,7 @@ def test_code_that_raises_shows_its_traceback(planted):
 
 def test_a_block_that_never_ends_fails_with_what_it_printed_and_the_rest_goes_on(planted):
     assert failure(planted, "en/endless.md") == (
-        "docs/en/endless.md [en] line 3 (inline code): ran past the time limit of 2 s; "
+        "docs/en/endless.md [en] line 3 (inline code): ran past the time limit of 0.5 s; "
         "what it printed until then:\nstarted")
     assert planted.report["pages"]["en/notest.md"]["passed"] == 1  # a page after it still ran
 

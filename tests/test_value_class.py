@@ -11,7 +11,6 @@ import io
 import math
 
 import pytest
-import torch
 
 from tools.page import ROOT
 
@@ -57,6 +56,8 @@ def gradients(Value, example):
 
 
 def torch_gradients(example):
+    import torch  # here, not at collection: the quick suite's collection would wait for it
+
     def leaf(v):
         return torch.tensor(v, dtype=torch.float64, requires_grad=True)
     loss, leaves = example(lambda v: torch.tensor(v, dtype=torch.float64), torch.sigmoid, torch.log, leaf)
@@ -94,6 +95,8 @@ def test_a_value_that_overwrites_grad_fails_the_check():
 
 
 def test_the_tiny_mlp_matches_pytorch():
+    import torch
+
     ns = load(SNIPPET.read_text(encoding="utf-8") + (SNIPPET.parent / "value_mlp.py").read_text(encoding="utf-8"))
     model, xs, ys = ns["model"], ns["xs"], ns["ys"]
     params = model.parameters()

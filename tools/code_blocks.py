@@ -11,7 +11,11 @@ Material's script has seen them (issue 10).
   the build makes every block focusable; Material takes the tabindex away again from a block
   that turns out not to scroll (or on a device without hover), as it always has.
 """
+import functools
 import re
+from pathlib import Path
+
+from tools.build_memo import digest, memo
 
 PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 CODE_IN_PRE = re.compile(r"(<pre[^>]*>(?:<span></span>)?)<code>")
@@ -29,3 +33,22 @@ def focusable_code(html: str) -> str:
 
 def lean_code_blocks(html: str) -> str:
     return focusable_code(unwrap_plain_tokens(html))
+
+
+def remembered(highlight):
+    """pymdownx's `Highlight.highlight` (Pygments colouring one code block) answered from the
+    build memo (tools/build_memo.py): the same code with the same options is coloured once,
+    not once per language and build."""
+    import pygments
+    import pymdownx
+
+    found = memo("highlight", digest(pygments.__version__, pymdownx.__version__, Path(__file__).read_bytes()))
+
+    @functools.wraps(highlight)
+    def highlight_once(self, src, *args, **kwargs):
+        if getattr(self, "title_mode", "text") == "html" or kwargs.get("inline"):
+            return highlight(self, src, *args, **kwargs)  # an HTML title goes to the page's stash
+        settings = sorted((k, repr(v)) for k, v in vars(self).items() if k != "md")
+        key = (src, repr(args), sorted((k, repr(v)) for k, v in kwargs.items()), settings)
+        return found.get(key, lambda: highlight(self, src, *args, **kwargs))
+    return highlight_once

@@ -41,6 +41,7 @@ PINNED = ("torch", "numpy")
 
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
 ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+)(?:[ \t]+(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+))*[ \t]*\}")
+HEADING_ID = re.compile(r"(?P<heading>#{1,6} .*?)[ \t]*\{[ \t]*#(?P<id>[\w-]+)[ \t]*\}[ \t]*$")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?![a-z]+:|#|/)(?P<path>[^)\s]+)\)")
 IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 PAGE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)(?P<path>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
@@ -147,6 +148,8 @@ def jupyter_markdown(text: str, page: Path, words: dict) -> tuple[str, dict]:
             else:
                 kept.append(line)
         elif not include and not ABBREVIATION.match(line):
+            if m := HEADING_ID.match(line):  # Jupyter knows no {#id}: the page's links to it need an anchor
+                line = f'{m["heading"]} <a id="{m["id"]}"></a>'
             kept.append(ATTR_LIST.sub("", line) if line.lstrip().startswith("#") or line.rstrip().endswith("}") else line)
     text = COMMENT.sub("", "\n".join(plain_blocks(kept, words)))
     base = Path(page_name(page)).parent

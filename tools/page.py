@@ -11,7 +11,6 @@ Needs only the standard library, so that the doc tests run on a bare GPU machine
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,7 +212,7 @@ def read_block(page: Path, lang: str, lines: list[str], all_fences: list[Fence],
 
 def parse_page(page: Path) -> list[Block]:
     """The page's blocks; the first DocTestError if the engine refuses any of them."""
-    found = list(read_page(page).values())
+    found = list(read(page).blocks.values())
     for entry in found:
         if isinstance(entry, DocTestError):
             raise entry
@@ -293,6 +292,12 @@ class Page:
         return [a for a in self.admonitions if a.collapsed and a.kind == "success"]
 
     @property
+    def files(self) -> list[Path]:
+        """The page and every file its blocks read (snippets, outputs)."""
+        blocks = [b for b in self.blocks.values() if isinstance(b, Block)]
+        return [self.path, *dict.fromkeys(p for b in blocks for p in [*b.snippets, b.out_file] if p)]
+
+    @property
     def has_code(self) -> bool:
         """A chapter page: one with Python blocks."""
         return bool(self.blocks)
@@ -328,8 +333,7 @@ def headings(lines: list[str]) -> list[Heading]:
     return found
 
 
-@functools.lru_cache(maxsize=256)
-def _read(path: Path, mtime_ns: int) -> Page:
+def _read(path: Path) -> Page:
     text = path.read_text(encoding="utf-8")
     try:
         page_fences = fences(text)
@@ -350,7 +354,19 @@ def _read(path: Path, mtime_ns: int) -> Page:
     return Page(path, page_lang(path), page_name(path), title, found, maths, figures, boxes, page_fences, blocks)
 
 
+def stamps(files) -> tuple:
+    return tuple(f.stat().st_mtime_ns if f.is_file() else None for f in files)
+
+
+READ: dict[Path, tuple[tuple, Page]] = {}
+
+
 def read(path: Path) -> Page:
-    """The page, read once while the file stays the same."""
+    """The page, read once while it and the snippet files its blocks include stay the same."""
     path = Path(path).resolve()
-    return _read(path, path.stat().st_mtime_ns)
+    if path in READ and stamps(READ[path][1].files) == READ[path][0]:
+        return READ[path][1]
+    before = stamps([path])
+    page = _read(path)
+    READ[path] = (before + stamps(page.files[1:]), page)
+    return page

@@ -22,9 +22,12 @@ first. hooks/search_index.py uses this module to:
 from __future__ import annotations
 
 import copy
+import functools
 import re
 import unicodedata
+from pathlib import Path
 
+from tools.build_memo import digest, memo
 from tools.glossary import match_words, spelling_variants, terms
 
 FIELDS = {"title_variants": "title", "text_variants": "text"}  # field -> the field it mirrors
@@ -110,3 +113,26 @@ def with_base(html: str, lang: str) -> str:
     if n != 1:
         raise ValueError("no Material __config script in the page")
     return html
+
+
+def toc_items(toc) -> list:
+    return [(item.id, item.url, item.title, toc_items(item.children)) for item in toc]
+
+
+def remembered(add_entry_from_context):
+    """Material's `SearchIndex.add_entry_from_context` (its HTML parser reads the whole page:
+    a third of the build), answered from the build memo (tools/build_memo.py) when the page's
+    HTML, address, title, headings and search settings are those it read before."""
+    from importlib.metadata import version
+
+    found = memo("search", digest(version("mkdocs-material"), Path(__file__).read_bytes()))
+
+    @functools.wraps(add_entry_from_context)
+    def add_entry_once(index, page):
+        before = len(index.entries)
+        key = (page.url, page.title, page.content, toc_items(page.toc),
+               *(repr(page.meta.get(k)) for k in ("title", "tags", "search")))
+        entries = found.get(key, lambda: add_entry_from_context(index, page) or index.entries[before:])
+        if len(index.entries) == before:
+            index.entries.extend(copy.deepcopy(entries))
+    return add_entry_once

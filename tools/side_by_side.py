@@ -33,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from tools import page as page_model
+from tools.build_memo import digest, memo
 from tools.served_site import page_path as site_path  # docs/<lang>/a/b.md -> 'a/b/' ('hi/a/b/')
 from tools.site_config import default_language, language_name, languages
 from tools.site_config import twin_language as other
@@ -406,9 +407,11 @@ def mode_page(chapter: Chapter, lang: str, built: dict[str, str], modes: dict[st
 
 def write_pages(site: Path, docs: Path, site_url: str) -> list[str]:
     """Write every chapter's side-by-side pages into the built site (both languages' pages
-    must be there); returns their paths."""
+    must be there), each made again only when what it is made from changed (tools/build_memo.py);
+    returns their paths."""
     found = chapters(docs)
     modes = modes_of(found)
+    made = memo("side-by-side", digest(Path(__file__).read_bytes(), STYLESHEET.read_bytes()))
     written = []
     for chapter in found:
         built = {}
@@ -420,8 +423,10 @@ def write_pages(site: Path, docs: Path, site_url: str) -> list[str]:
         for lang in languages():
             target = site / chapter.mode_path(lang)
             target.mkdir(parents=True, exist_ok=True)
-            (target / "index.html").write_text(mode_page(chapter, lang, built, modes, site_url, docs.name),
-                                               encoding="utf-8")
+            key = (lang, chapter.rel.as_posix(), built, sorted(modes.items()), site_url, docs.name,
+                   strings(lang), strings(other(lang)), language_name(lang), language_name(other(lang)))
+            page = made.get(key, lambda: mode_page(chapter, lang, built, modes, site_url, docs.name))
+            (target / "index.html").write_text(page, encoding="utf-8")
             sitemap = site / chapter.paths[lang] / "sitemap.xml"  # Material's language menu asks for it
             if sitemap.is_file():
                 (target / "sitemap.xml").write_bytes(sitemap.read_bytes())

@@ -12,20 +12,27 @@
 // its column (math.css lets it scroll): it is in the page from the start, so it is looked at once.
 document$.subscribe(() => {
   const unlandmark = (nav) => nav.setAttribute("role", "none")
-  // All widths are read first, then the attributes written: reading after a write would lay the
-  // page out again for every formula (one long task on a page with many).
+  // Reading a width lays the page out. Read at load, that layout came on top of the browser's
+  // own (one long task on a long page: Lighthouse's blocking time), so the widths are read where
+  // the browser has just laid the page out: an IntersectionObserver's first callback. All
+  // widths are read first, then the attributes written (a read after a write lays out again).
   const reachable = (boxes) => {
     const wide = boxes.map((box) => box.scrollWidth > box.clientWidth)
     boxes.forEach((box, i) => wide[i] ? box.setAttribute("tabindex", "0") : box.hasAttribute("tabindex") && box.removeAttribute("tabindex"))
   }
+  const afterLayout = (boxes) => {
+    if (!boxes.length) return
+    const observer = new IntersectionObserver(() => { observer.disconnect(); reachable(boxes) })
+    boxes.forEach((box) => observer.observe(box))
+  }
   document.querySelectorAll("nav.md-code__nav").forEach(unlandmark)
-  reachable([...document.querySelectorAll(".bilingual table, .bilingual .md-typeset__scrollwrap, div.arithmatex")])
+  afterLayout([...document.querySelectorAll(".bilingual table, .bilingual .md-typeset__scrollwrap, div.arithmatex")])
   new MutationObserver((records) => {
     for (const record of records)
       for (const node of record.addedNodes)
         if (node instanceof Element && node.matches("nav.md-code__nav")) unlandmark(node)
         else if (node instanceof Element && node.matches(".bilingual .md-typeset__scrollwrap")) {
-          reachable([...node.querySelectorAll("table"), node])
+          afterLayout([...node.querySelectorAll("table"), node])
         }
   }).observe(document.querySelector("main") || document.body, {childList: true, subtree: true})
 })

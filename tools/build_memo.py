@@ -1,0 +1,69 @@
+"""What a build step made from the same input last time, kept between builds.
+
+Most of a build's time went to three steps whose output depends only on their input: Pygments
+colouring a code block (the same snippets on both languages' pages), Material's search plugin
+reading a page's HTML, and the side-by-side page made from two built pages. A `Memo` keeps
+their results in `.cache/build-memo/<name>.json`, keyed by a hash of everything the step reads
+(the input, its options, the versions and source of the code that makes it). A build loads it
+once, looks up, computes what is missing, and `save_all()` writes what this process used (so
+entries for old versions of a page drop out). `mkdocs serve` keeps the memo in memory between
+rebuilds, so a rebuild after one page changed recomputes only that page.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Callable
+
+DIR = Path(__file__).resolve().parent.parent / ".cache" / "build-memo"
+
+
+def digest(*parts) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode() if isinstance(part, str) else repr(part).encode())
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+class Memo:
+    def __init__(self, name: str, version: str):
+        self.file, self.version = DIR / f"{name}.json", version
+        self.loaded: dict | None = None
+        self.used: dict = {}
+
+    def get(self, key_parts: tuple, compute: Callable):
+        if self.loaded is None:
+            try:
+                self.loaded = json.loads(self.file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.loaded = {}
+        key = digest(self.version, *key_parts)
+        if key not in self.used:
+            self.used[key] = self.loaded[key] if key in self.loaded else compute()
+        return self.used[key]
+
+    def save(self) -> None:
+        if self.loaded is None or self.used.keys() == self.loaded.keys():
+            return
+        DIR.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(self.file)
+        self.loaded = dict(self.used)
+
+
+MEMOS: dict[str, Memo] = {}
+
+
+def memo(name: str, version: str) -> Memo:
+    """The process's one Memo of that name."""
+    if name not in MEMOS:
+        MEMOS[name] = Memo(name, version)
+    return MEMOS[name]
+
+
+def save_all() -> None:
+    for m in MEMOS.values():
+        m.save()
