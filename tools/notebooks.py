@@ -30,7 +30,7 @@ from tools.site_config import mkdocs_config
 from tools.strings import strings
 
 from tools.page import (ADMONITION, COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, page_lang,
-                        page_name, pages, parse_page, rel, snippet_dir)
+                        page_name, pages, parse_page, rel, slug, snippet_dir)
 from tools.doctests import normalise_end
 
 REGENERATE = "To regenerate the notebooks (and every other generated file): python -m tools.refresh"
@@ -148,8 +148,8 @@ def jupyter_markdown(text: str, page: Path, words: dict) -> tuple[str, dict]:
             else:
                 kept.append(line)
         elif not include and not ABBREVIATION.match(line):
-            if m := HEADING_ID.match(line):  # Jupyter knows no {#id}: the page's links to it need an anchor
-                line = f'{m["heading"]} <a id="{m["id"]}"></a>'
+            if (m := HEADING_ID.match(line)) and m["id"] != slug(m["heading"].lstrip("#").strip()):
+                line = f'{m["heading"]} <a id="{m["id"]}"></a>'  # Jupyter knows no {#id}; links to it need one
             kept.append(ATTR_LIST.sub("", line) if line.lstrip().startswith("#") or line.rstrip().endswith("}") else line)
     text = COMMENT.sub("", "\n".join(plain_blocks(kept, words)))
     base = Path(page_name(page)).parent

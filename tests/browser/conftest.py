@@ -11,6 +11,10 @@ saying how to install one (tools/served_site.py: CHROMIUM_PATH, CHROMIUM_HELP).
 """
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,7 +24,7 @@ import pytest
 from tools import npm
 from tools.served_site import (ROOT, SitePage, SiteServer, build_site, chromium_problem,
                                launch_chromium, side_by_side_pages, source_pages)
-from tools.site_config import mkdocs_config
+from tools.site_config import mkdocs_config, twin_language
 
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -50,8 +54,29 @@ RAW_TEX = ("$$", "\\(", "\\[")
 SITE_URL = mkdocs_config()["site_url"]  # None unless SITE_URL is set, as the Pages deploy does
 # Every page axe checks: the pages of both languages and the two 404 pages.
 NOT_FOUND_PAGES = ["404.html", "hi/404.html"]
-AXE_JS = r"""async () => (await axe.run(document, {resultTypes: ["violations"]})).violations.flatMap(v =>
-  v.nodes.map(n => `${v.id} (${v.impact}): ${v.help}\n    at ${n.target.join(" ")}\n    ${n.failureSummary.replace(/\n/g, " ")}`))"""
+AXE_JS = r"""async (only) => (await axe.run(document, {resultTypes: ["violations"], ...(only ? {runOnly: only} : {})}))
+  .violations.flatMap(v => v.nodes.map(n =>
+    `${v.id} (${v.impact}): ${v.help}\n    at ${n.target.join(" ")}\n    ${n.failureSummary.replace(/\n/g, " ")}`))"""
+# The rules a colour scheme can change (the markup is the same in both: only colours differ).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# Each Python block scrolled into view (with `content.lazy` Material adds a block's copy button
+# when the block first shows), its copy button clicked, and what it put on the clipboard read.
+COPY_JS = """async () => {
+  const frame = () => new Promise(r => requestAnimationFrame(r))
+  const copied = []
+  for (const pre of document.querySelectorAll(".language-python pre")) {
+    pre.scrollIntoView({block: "center"})
+    let button = null
+    for (let i = 0; i < 300 && !(button = pre.querySelector("button[data-md-type=copy]")); i++) await frame()
+    if (!button) { copied.push("(no copy button)"); continue }
+    await navigator.clipboard.writeText("")
+    button.click()
+    let text = ""
+    for (let i = 0; i < 60 && !(text = await navigator.clipboard.readText()); i++) await frame()
+    copied.push(text)
+  }
+  return copied
+}"""
 SCHEME_JS = "document.body.getAttribute('data-md-color-scheme')"
 SVG_BACKDROPS_JS = """() => [...document.querySelectorAll('.md-typeset img[src$=".svg"]')]
   .map(img => getComputedStyle(img).backgroundColor)"""
@@ -101,21 +126,36 @@ class Visit:
     svg_backdrops: list[str] = field(default_factory=list)
 
 
+SHARED: dict = {}
+SHARED_LOCK = threading.Lock()
+
+
+def shared_server() -> SiteServer:
+    """The site, built once (`mkdocs build --strict`) and served on 127.0.0.1 once per session,
+    for the tests and for the visits made in the background (light_visits, dark_visits)."""
+    with SHARED_LOCK:
+        if "server" not in SHARED:
+            folder = Path(tempfile.mkdtemp(prefix="pytest-browser-site-"))
+            server = SHARED["server"] = SiteServer(build_site(folder / "site")).__enter__()
+            server.site = folder / "site"
+            atexit.register(lambda: (server.__exit__(None, None, None), shutil.rmtree(folder, ignore_errors=True)))
+        return SHARED["server"]
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def site():
     """The built site as it is deployed: with both PDFs (tools/pdf.py), which every page's
     footer links to, so link checks over this site find them."""
     from tools.pdf import print_books  # imported here, as playwright below: `-m "not browser"` needs neither
 
-    built = build_site(tmp_path_factory.mktemp("browser") / "site")
+    built = shared_server().site
     print_books(built)
     return built
 
 
 @pytest.fixture(scope="session")
 def server(site):
-    with SiteServer(site) as srv:
-        yield srv
+    return shared_server()
 
 
 @pytest.fixture(scope="session")
@@ -155,23 +195,16 @@ def axe_source():
     return (npm.package("axe-core") / "axe.min.js").read_text(encoding="utf-8")
 
 
-def run_axe(tab, axe_source) -> list[str]:
-    """axe-core's violations on the page as it is now, one line per element."""
+def run_axe(tab, axe_source, only: list[str] | None = None) -> list[str]:
+    """axe-core's violations on the page as it is now (of the rules `only`, or all), one line per element."""
     tab.add_script_tag(content=axe_source)
-    return tab.evaluate(AXE_JS)
+    return tab.evaluate(AXE_JS, only)
 
 
 @pytest.fixture(scope="session")
 def context(browser, server):
     context = guarded_context(browser, server, color_scheme="light",
                               permissions=["clipboard-read", "clipboard-write"])
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="session")
-def dark_context(browser, server):
-    context = guarded_context(browser, server, color_scheme="dark")
     yield context
     context.close()
 
@@ -192,76 +225,96 @@ def record(page, visit: Visit):
     page.on("pageerror", lambda e: visit.console_errors.append(f"uncaught: {e}"))
 
 
-@pytest.fixture(scope="session")
-def visit(context, server, axe_source):
-    """visit(page) -> Visit: the page loaded with JavaScript until the network is idle
-    (the search worker and its scripts included), measured, photographed, checked by axe-core
-    (light scheme, as the system asks); then each Python block is scrolled into view and its
-    copy button clicked (exercise solutions opened first: a closed <details> hides its blocks;
-    with `content.lazy` Material adds a block's button when the block first shows), and last the
-    language menu's link to the other language (Material's script intercepts that click).
-    One visit per page per session."""
-    visits = {}
+def visit_in_the_light(context, server: SiteServer, axe_source: str, page: SitePage) -> Visit:
+    """The page loaded with JavaScript until the network is idle (the search worker and its
+    scripts included), measured, photographed, checked by axe-core (light scheme, as the
+    system asks); then each Python block is scrolled into view and its copy button clicked
+    (exercise solutions opened first: a closed <details> hides its blocks; with `content.lazy`
+    Material adds a block's button when the block first shows), and last the language menu's
+    link to the other language (Material's script intercepts that click)."""
+    result = Visit(page, server.url(page.path))
+    tab = context.new_page()
+    record(tab, result)
+    response = tab.goto(result.url, wait_until="networkidle")
+    result.status = response.status if response else None
+    result.html_lang = tab.evaluate("document.documentElement.lang")
+    result.math = tab.evaluate(MATH_JS)
+    result.visible_text = tab.evaluate(VISIBLE_TEXT_JS)
+    result.devanagari = tab.evaluate(DEVANAGARI_JS)
+    link = tab.locator(f"a.md-select__link[hreflang={twin_language(page.lang)}]")
+    result.switcher_href = link.first.evaluate("a => a.href") if link.count() else None
+    result.screenshot = SCREENSHOTS / f"{page.name.replace('/', '-')}.png"
+    tab.screenshot(path=result.screenshot)  # the first screen (a whole long page took seconds)
+    result.scheme = tab.evaluate(SCHEME_JS)
+    result.axe = run_axe(tab, axe_source)
+    tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # solutions
+    result.copied = tab.evaluate(COPY_JS)
+    if result.switcher_href:
+        tab.hover(".md-header__option .md-select")
+        with tab.expect_navigation(wait_until="load"):
+            link.first.click()
+        result.switcher_led_to = tab.url
+        result.switcher_lang = tab.evaluate("document.documentElement.lang")
+    tab.close()
+    return result
+
+
+def visit_in_the_dark(context, server: SiteServer, axe_source: str, path: str) -> Visit:
+    """The page (a path in the site) with the system in dark mode: colour scheme, axe-core's
+    violations of the rules colours can change, backdrops of SVG figures; photographed."""
+    result = Visit(None, server.url(path))
+    tab = context.new_page()
+    record(tab, result)
+    response = tab.goto(result.url, wait_until="networkidle")
+    result.status = response.status if response else None
+    result.scheme = tab.evaluate(SCHEME_JS)
+    result.svg_backdrops = tab.evaluate(SVG_BACKDROPS_JS)
+    result.screenshot = SCREENSHOTS / f"dark-{path.replace('/', '-').removesuffix('-') or 'home'}.png"
+    tab.screenshot(path=result.screenshot)
+    result.axe = run_axe(tab, axe_source, COLOUR_RULES)
+    tab.close()
+    return result
+
+
+def in_a_browser(visit_one, items, **context_options) -> dict:
+    """visit_one(context, server, axe_source, item) for each item, in a Chromium of this thread's
+    own, on the shared site and server."""
+    from playwright.sync_api import sync_playwright
+
+    server = shared_server()
+    axe_source = (npm.package("axe-core") / "axe.min.js").read_text(encoding="utf-8")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        context = guarded_context(browser, server, **context_options)
+        results = {item: visit_one(context, server, axe_source, item) for item in items}
+        browser.close()
+    return results
 
-    def go(page: SitePage) -> Visit:
-        if page in visits:
-            return visits[page]
-        result = Visit(page, server.url(page.path))
-        tab = context.new_page()
-        record(tab, result)
-        response = tab.goto(result.url, wait_until="networkidle")
-        result.status = response.status if response else None
-        result.html_lang = tab.evaluate("document.documentElement.lang")
-        result.math = tab.evaluate(MATH_JS)
-        result.visible_text = tab.evaluate(VISIBLE_TEXT_JS)
-        result.devanagari = tab.evaluate(DEVANAGARI_JS)
-        other = "en" if page.lang == "hi" else "hi"
-        link = tab.locator(f"a.md-select__link[hreflang={other}]")
-        result.switcher_href = link.first.evaluate("a => a.href") if link.count() else None
-        result.screenshot = SCREENSHOTS / f"{page.name.replace('/', '-')}.png"
-        tab.screenshot(path=result.screenshot, full_page=True)
-        result.scheme = tab.evaluate(SCHEME_JS)
-        result.axe = run_axe(tab, axe_source)
-        tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # solutions
-        blocks = tab.locator(".language-python pre")
-        for i in range(blocks.count()):
-            blocks.nth(i).scroll_into_view_if_needed()
-            tab.evaluate("navigator.clipboard.writeText('')")
-            blocks.nth(i).locator("button[data-md-type=copy]").click()
-            result.copied.append(tab.evaluate("navigator.clipboard.readText()"))
-        if result.switcher_href:
-            tab.hover(".md-header__option .md-select")
-            with tab.expect_navigation(wait_until="load"):
-                link.first.click()
-            result.switcher_led_to = tab.url
-            result.switcher_lang = tab.evaluate("document.documentElement.lang")
-        tab.close()
-        visits[page] = result
-        return result
 
-    return go
+# The visits, made in the background from the start of the session (a test module's EARLY,
+# tests/conftest.py), each in a Chromium of its own, beside the tests that need no visit; one
+# visit per page per session.
+def light_visits(folder) -> dict[SitePage, Visit]:
+    return in_a_browser(visit_in_the_light, PAGES, color_scheme="light",
+                        permissions=["clipboard-read", "clipboard-write"])
+
+
+def dark_visits(folder) -> dict[str, Visit]:
+    return in_a_browser(visit_in_the_dark, [p.path for p in PAGES + BOTH_PAGES] + NOT_FOUND_PAGES,
+                        color_scheme="dark")
 
 
 @pytest.fixture(scope="session")
-def dark_visit(dark_context, server, axe_source):
-    """dark_visit(path) -> Visit of a page (path in the site) with the system in dark mode:
-    colour scheme, axe-core's violations, backdrops of SVG figures; photographed."""
-    def go(path: str) -> Visit:
-        result = Visit(None, server.url(path))
-        tab = dark_context.new_page()
-        record(tab, result)
-        response = tab.goto(result.url, wait_until="networkidle")
-        result.status = response.status if response else None
-        result.scheme = tab.evaluate(SCHEME_JS)
-        result.svg_backdrops = tab.evaluate(SVG_BACKDROPS_JS)
-        result.screenshot = SCREENSHOTS / f"dark-{path.replace('/', '-').removesuffix('-') or 'home'}.png"
-        tab.screenshot(path=result.screenshot, full_page=True)
-        result.axe = run_axe(tab, axe_source)
-        tab.close()
-        return result
+def visit(early):
+    """visit(page) -> its Visit in the light scheme (light_visits)."""
+    return lambda page: early(light_visits)[page]
 
-    return go
+
+@pytest.fixture(scope="session")
+def dark_visit(early):
+    """dark_visit(path) -> its Visit with the system in dark mode (dark_visits)."""
+    return lambda path: early(dark_visits)[path]
 
 
 @pytest.fixture(scope="session")

@@ -11,13 +11,15 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import BOTH_PAGES, PAGES, RAW_TEX, guarded_context, off_site
+from conftest import BOTH_PAGES, PAGES, RAW_TEX, guarded_context, light_visits, off_site
 from tools.page import parse_page
 from tools.glossary import load, spelling_variants, terms
 from tools.served_site import built_pages, formula_count
+from tools.site_config import twin_language
 
 pytestmark = pytest.mark.browser
 IDS = [p.name for p in PAGES]
+EARLY = [light_visits]  # tests/browser/conftest.py: the visits, in the background
 
 
 def test_every_built_page_is_checked(site):
@@ -98,7 +100,7 @@ def test_language_switcher_leads_to_the_same_page(page, visit, server):
     v = visit(page)
     assert v.switcher_href == want, f"{page.name}: the switcher links to {v.switcher_href}, not {want}"
     assert v.switcher_led_to == want, f"{page.name}: the switcher led to {v.switcher_led_to}, not {want}"
-    assert v.switcher_lang == ("en" if page.lang == "hi" else "hi")
+    assert v.switcher_lang == twin_language(page.lang)
 
 
 # श + ्र + ृ: the common misspelling of शृंखला, kept out of the repository as a literal

@@ -14,17 +14,21 @@ document$.subscribe(() => {
   const unlandmark = (nav) => nav.setAttribute("role", "none")
   // Reading a width lays the page out. Read at load, that layout came on top of the browser's
   // own (one long task on a long page: Lighthouse's blocking time), so the widths are read where
-  // the browser has just laid the page out: an IntersectionObserver's first callback. All
-  // widths are read first, then the attributes written (a read after a write lays out again).
+  // the browser has just laid the page out: in a ResizeObserver's callback, which comes once for
+  // every box and its content at first, and again when either changes size (the math font
+  // arriving widens a formula). All widths are read first, then the attributes written.
   const reachable = (boxes) => {
     const wide = boxes.map((box) => box.scrollWidth > box.clientWidth)
     boxes.forEach((box, i) => wide[i] ? box.setAttribute("tabindex", "0") : box.hasAttribute("tabindex") && box.removeAttribute("tabindex"))
   }
-  const afterLayout = (boxes) => {
-    if (!boxes.length) return
-    const observer = new IntersectionObserver(() => { observer.disconnect(); reachable(boxes) })
-    boxes.forEach((box) => observer.observe(box))
-  }
+  const boxOf = new Map()
+  const resized = new ResizeObserver((entries) => reachable([...new Set(entries.map((e) => boxOf.get(e.target)))]))
+  const afterLayout = (boxes) => boxes.forEach((box) => {
+    for (const element of [box, box.firstElementChild]) if (element) {
+      boxOf.set(element, box)
+      resized.observe(element)
+    }
+  })
   document.querySelectorAll("nav.md-code__nav").forEach(unlandmark)
   afterLayout([...document.querySelectorAll(".bilingual table, .bilingual .md-typeset__scrollwrap, div.arithmatex")])
   new MutationObserver((records) => {
