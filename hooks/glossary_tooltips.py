@@ -1,7 +1,8 @@
 """Tooltips from the glossary: the first use of each glossary term on a page shows its definition.
 
-Material's abbreviation tooltips (`content.tooltips`) style the <abbr title=...> elements
-that Python-Markdown's `abbr` extension makes from lines like `*[tensor]: A multi-...`.
+The browser shows the title of the <abbr title=...> elements that Python-Markdown's `abbr`
+extension makes from lines like `*[tensor]: A multi-...` (not Material's `content.tooltips`:
+mkdocs.yml says why).
 This hook appends those lines, built from glossary/terms.yml in the page's own language
 (English definitions on docs/en pages, Hindi ones on docs/hi pages), to each Markdown page
 when it is built. The page files stay untouched, so the doc tests never see the lines;

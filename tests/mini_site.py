@@ -22,7 +22,6 @@ docs_dir: docs
 strict: true
 theme:
   name: material
-  features: [content.tooltips]
 plugins:
   - i18n:
       docs_structure: folder

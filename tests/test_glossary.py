@@ -3,7 +3,7 @@
 - docs/en/glossary.md and docs/hi/glossary.md are exactly what `python -m tools.glossary`
   writes from the data (edit the data, then run it);
 - every term on a built page carries its definition, in the page's language, as a tooltip
-  (<abbr title=...>, styled by Material's `content.tooltips`), but not in code, formulas or headings.
+  (<abbr title=...>, which the browser shows), but not in code, formulas or headings.
 """
 import copy
 import re

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -48,7 +50,7 @@ class Memo:
         if self.loaded is None or self.used.keys() == self.loaded.keys():
             return
         DIR.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_suffix(".tmp")
+        tmp = self.file.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")  # builds may run side by side
         tmp.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
         tmp.replace(self.file)
         self.loaded = dict(self.used)

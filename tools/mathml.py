@@ -145,7 +145,11 @@ def render_page_math(text: str, where: str) -> str:
         if isinstance(out, TeXError):
             raise PluginError(f"TeX error in {where}: {out}\n  formula: {tex}") from out
         CHARACTERS.update(drawn_characters(out))
-        return f'<div class="arithmatex">{out}</div>' if display else f'<span class="arithmatex">{out}</span>'
+        # A display formula wider than its column scrolls, and a keyboard must reach it to
+        # scroll it (axe: scrollable-region-focusable): each is a tab stop, as each code block
+        # is (tools/code_blocks.py), set here rather than by measuring widths in the reader's
+        # browser (a layout of the whole page at load: Lighthouse's blocking time).
+        return f'<div class="arithmatex" tabindex="0">{out}</div>' if display else f'<span class="arithmatex">{out}</span>'
 
     return MATH.sub(one, text)
 

@@ -8,15 +8,15 @@
 // scrolls, and a keyboard must be able to reach it to scroll it (axe:
 // scrollable-region-focusable). Until Material's script puts the table in a scroll box
 // (.md-typeset__scrollwrap) the table itself scrolls; after, the box does: whichever scrolls
-// is reachable, the other not (one tab stop). The same holds for a display formula wider than
-// its column (math.css lets it scroll): it is in the page from the start, so it is looked at once.
+// is reachable, the other not (one tab stop). (A display formula, which scrolls when wider than
+// its column, is a tab stop from the build: tools/mathml.py.)
 document$.subscribe(() => {
   const unlandmark = (nav) => nav.setAttribute("role", "none")
   // Reading a width lays the page out. Read at load, that layout came on top of the browser's
   // own (one long task on a long page: Lighthouse's blocking time), so the widths are read where
   // the browser has just laid the page out: in a ResizeObserver's callback, which comes once for
-  // every box and its content at first, and again when either changes size (the math font
-  // arriving widens a formula). All widths are read first, then the attributes written.
+  // every box and its content at first, and again when either changes size (a font arriving
+  // widens a table). All widths are read first, then the attributes written.
   const reachable = (boxes) => {
     const wide = boxes.map((box) => box.scrollWidth > box.clientWidth)
     boxes.forEach((box, i) => wide[i] ? box.setAttribute("tabindex", "0") : box.hasAttribute("tabindex") && box.removeAttribute("tabindex"))
@@ -30,7 +30,7 @@ document$.subscribe(() => {
     }
   })
   document.querySelectorAll("nav.md-code__nav").forEach(unlandmark)
-  afterLayout([...document.querySelectorAll(".bilingual table, .bilingual .md-typeset__scrollwrap, div.arithmatex")])
+  afterLayout([...document.querySelectorAll(".bilingual table, .bilingual .md-typeset__scrollwrap")])
   new MutationObserver((records) => {
     for (const record of records)
       for (const node of record.addedNodes)
