@@ -7,8 +7,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools import code_blocks, search_index  # noqa: E402
-from tools.build_memo import save_all  # noqa: E402
+from tools import build_memo, code_blocks, search_index  # noqa: E402
 from tools.template_cache import keep_compiled_templates  # noqa: E402
 
 
@@ -16,6 +15,7 @@ def on_config(config):
     import pymdownx.highlight
     from material.plugins.search.plugin import SearchIndex
 
+    build_memo.use(Path(config.config_file_path).parent)
     if not hasattr(SearchIndex.add_entry_from_context, "__wrapped__"):
         Highlight = pymdownx.highlight.Highlight
         Highlight.highlight = code_blocks.remembered(Highlight.highlight)
@@ -28,4 +28,4 @@ def on_env(env, config, files):
 
 @event_priority(-300)  # after every other step (side by side: -200)
 def on_post_build(config):
-    save_all()
+    build_memo.save_all()

@@ -49,7 +49,7 @@ class Memo:
     def save(self) -> None:
         if self.loaded is None or self.used.keys() == self.loaded.keys():
             return
-        DIR.mkdir(parents=True, exist_ok=True)
+        self.file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.file.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")  # builds may run side by side
         tmp.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
         tmp.replace(self.file)
@@ -57,6 +57,16 @@ class Memo:
 
 
 MEMOS: dict[str, Memo] = {}
+
+
+def use(project: Path) -> None:
+    """Keep the memos in that project's .cache/build-memo/ (the folder of its mkdocs.yml), so
+    that another project's builds (the tests' small sites) do not replace this one's."""
+    global DIR
+    folder = Path(project).resolve() / ".cache" / "build-memo"
+    if folder != DIR:
+        DIR = folder
+        MEMOS.clear()
 
 
 def memo(name: str, version: str) -> Memo:

@@ -56,7 +56,7 @@ def remembered(highlight):
     import pygments
     import pymdownx
 
-    found = memo("highlight", digest(pygments.__version__, pymdownx.__version__, Path(__file__).read_bytes()))
+    version = digest(pygments.__version__, pymdownx.__version__, Path(__file__).read_bytes())
 
     @functools.wraps(highlight)
     def highlight_once(self, src, *args, **kwargs):
@@ -64,5 +64,5 @@ def remembered(highlight):
             return highlight(self, src, *args, **kwargs)  # an HTML title goes to the page's stash
         settings = sorted((k, repr(v)) for k, v in vars(self).items() if k != "md")
         key = (src, repr(args), sorted((k, repr(v)) for k, v in kwargs.items()), settings)
-        return found.get(key, lambda: highlight(self, src, *args, **kwargs))
+        return memo("highlight", version).get(key, lambda: highlight(self, src, *args, **kwargs))
     return highlight_once

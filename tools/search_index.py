@@ -125,14 +125,14 @@ def remembered(add_entry_from_context):
     HTML, address, title, headings and search settings are those it read before."""
     from importlib.metadata import version
 
-    found = memo("search", digest(version("mkdocs-material"), Path(__file__).read_bytes()))
+    memo_version = digest(version("mkdocs-material"), Path(__file__).read_bytes())
 
     @functools.wraps(add_entry_from_context)
     def add_entry_once(index, page):
         before = len(index.entries)
         key = (page.url, page.title, page.content, toc_items(page.toc),
                *(repr(page.meta.get(k)) for k in ("title", "tags", "search")))
-        entries = found.get(key, lambda: add_entry_from_context(index, page) or index.entries[before:])
+        entries = memo("search", memo_version).get(key, lambda: add_entry_from_context(index, page) or index.entries[before:])
         if len(index.entries) == before:
             index.entries.extend(copy.deepcopy(entries))
     return add_entry_once
