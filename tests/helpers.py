@@ -16,7 +16,7 @@ def make_project(folder, pages: dict[str, str], snippets: dict[str, str] | None 
     root = folder / "project"
     files = {name: (ROOT / name).read_bytes() for name in ("pytest.ini", "conftest.py")}
     files |= {f"tools/{m}": (ROOT / "tools" / m).read_bytes() for m in (
-        "__init__.py", "page.py", "doctests.py", "snippet_memo.py", "doctest_report.py", "cuda_output.py", "pytest_doctests.py")}
+        "__init__.py", "page.py", "doctests.py", "snippet_memo.py", "build_memo.py", "doctest_report.py", "cuda_output.py", "pytest_doctests.py")}
     files |= {f"docs/{name}": text.encode() for name, text in pages.items()}
     files |= {f"snippets/{name}": text.encode() for name, text in (snippets or {}).items()}
     for name, data in files.items():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
+import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -22,11 +22,22 @@ DIR = Path(__file__).resolve().parent.parent / ".cache" / "build-memo"
 
 
 def digest(*parts) -> str:
+    """sha256 of the parts: text, bytes, or anything else by its repr (the snippet memo's keys too)."""
     h = hashlib.sha256()
     for part in parts:
-        h.update(part.encode() if isinstance(part, str) else repr(part).encode())
+        h.update(part.encode("utf-8") if isinstance(part, str) else part if isinstance(part, bytes)
+                 else repr(part).encode("utf-8"))
         h.update(b"\0")
-    return h.hexdigest()[:32]
+    return h.hexdigest()
+
+
+def write_json(path: Path, value) -> None:
+    """Write through a temporary file of its own, then rename: processes and threads that
+    write the same file side by side each leave a whole one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as f:
+        json.dump(value, f, ensure_ascii=False)
+    os.replace(f.name, path)
 
 
 class Memo:
@@ -49,10 +60,7 @@ class Memo:
     def save(self) -> None:
         if self.loaded is None or self.used.keys() == self.loaded.keys():
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")  # builds may run side by side
-        tmp.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(self.file)
+        write_json(self.file, self.used)
         self.loaded = dict(self.used)
 
 

@@ -23,15 +23,14 @@ read is a miss. The end of a pytest run says, per kind, how much ran and how muc
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.metadata
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from tools import doctests
+from tools.build_memo import digest, write_json
 from tools.page import ROOT, Block, rel
 
 FOLDER = ROOT / ".cache" / "snippet-runs"
@@ -53,14 +52,6 @@ def versions(*packages: str) -> tuple[str, ...]:
 @functools.cache
 def engine() -> bytes:
     return Path(doctests.__file__).read_bytes()
-
-
-def digest(*parts: str | bytes) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8") if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def thread_setting(threads: int | None) -> str:
@@ -122,11 +113,7 @@ class Memo:
         self.ran += 1
         if value is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder, suffix=".tmp",
-                                         delete=False) as f:
-            json.dump({"key": key, "value": value}, f, ensure_ascii=False)
-        os.replace(f.name, self.folder / f"{key}.json")
+        write_json(self.folder / f"{key}.json", {"key": key, "value": value})
 
     def summary(self) -> str:
         if not self.reuse:
