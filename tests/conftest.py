@@ -15,7 +15,6 @@ import pytest
 # as collection ends, so they run beside the in-process tests; the tests that wait for them
 # (fixture `early`) run last. (pytest-xdist was not measured against it: its workers would
 # each build the browser suite's site again.)
-# A function marked `early_first = True` only starts a process and returns it: it goes first.
 
 class Early:
     """Runs functions in background threads, each once; result(fn) waits for fn's."""
@@ -54,7 +53,7 @@ def pytest_collection_finish(session):
     early = session.config.stash[EARLY] = Early()
     listed = [fn for item in session.items if "early" in getattr(item, "fixturenames", ())
               for fn in getattr(item.module, "EARLY", ())]
-    for fn in sorted(dict.fromkeys(listed), key=lambda fn: not getattr(fn, "early_first", False)):
+    for fn in dict.fromkeys(listed):
         early.start(fn)
 
 

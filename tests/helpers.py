@@ -1,13 +1,42 @@
 """Helpers several test modules share (test modules never import each other)."""
 import json
+import os
 import re
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
+from tools.build_memo import digest, write_json
 from tools.glossary import avoided, load, one_form, spelling_variants
 from tools.page import ROOT
+from tools.snippet_memo import FOLDER, versions
 
 GLOSSARY = load()
+
+# --- slow imports off the main thread (EARLY functions) ------------------------------------------
+
+def printed_in_a_process(*args: str, reads: tuple[Path, ...] = ()) -> str:
+    """What `python *args` prints, run at the repository's root in a process of its own: an EARLY
+    function's way to keep a slow import (torch, matplotlib, fontTools' reading of a whole font)
+    off the quick suite's main thread. With `reads`, every file the result depends on, a passing
+    run's output is kept in .cache/snippet-runs/ by a hash of the command, those files and the
+    versions of Python, torch and numpy, and reused while they stay the same (as the doc tests'
+    runs are: tools/snippet_memo.py)."""
+    key = digest("process", *args, *(path.read_bytes() for path in reads), *versions("torch", "numpy"))
+    stored = FOLDER / f"{key}.json"
+    if reads and stored.is_file():
+        try:
+            return json.loads(stored.read_text(encoding="utf-8"))["value"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    done = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, f"python {' '.join(args)} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+    if reads:
+        write_json(stored, {"key": key, "value": done.stdout})
+    return done.stdout
+
 
 # --- a copy of the project's doc-test machinery (test_drift, test_doc_items) -------------------
 
@@ -45,10 +74,11 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def hindi_word(word: str) -> re.Pattern:
-    """`word` standing alone or inflected (टेन्सरों), not inside a longer word, nor as the bare
-    start of a letter with nukta or virama (ग्राफ is wrong, ग्राफ़ is not)."""
-    return re.compile(rf"(?<![\w\u0900-\u097f]){re.escape(nfc(word))}(?![\w\u093c\u094d])")
+def hindi_word(*words: str) -> re.Pattern:
+    """Any of `words` standing alone or inflected (टेन्सरों), not inside a longer word, nor as the
+    bare start of a letter with nukta or virama (ग्राफ is wrong, ग्राफ़ is not); the longest first."""
+    body = "|".join(re.escape(nfc(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\u0900-\u097f])(?:{body})(?![\w\u093c\u094d])")
 
 
 def line_of(text: str, pos: int) -> int:
@@ -61,10 +91,14 @@ def avoided_words(text: str) -> list[str]:
             f"{a['use']!r} instead" for a in avoided(GLOSSARY) for m in hindi_word(a["hi"]).finditer(text)]
 
 
+VARIANTS = spelling_variants(GLOSSARY)
+ANY_VARIANT = hindi_word(*VARIANTS)
+
+
 def misspelt_terms(text: str) -> list[str]:
     text = nfc(text)
-    return [f"line {line_of(text, m.start())}: {m[0]}, the glossary writes {term}"
-            for variant, term in spelling_variants(GLOSSARY).items() for m in hindi_word(variant).finditer(text)]
+    return [f"line {line_of(text, m.start())}: {m[0]}, the glossary writes {VARIANTS[m[0]]}"
+            for m in ANY_VARIANT.finditer(text)]
 
 
 def second_forms(text: str) -> list[str]:

@@ -1,13 +1,12 @@
 """The CUDA normalisation (tools/cuda_output.py) accepts what CUDA changes, nothing more."""
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tools.cuda_output import normalise, same_output
 from tools.page import ROOT
+from helpers import printed_in_a_process
 
 CPU = """\
 tensor([[ 1.5410, -0.2934, -2.1788,  0.5684],
@@ -83,19 +82,17 @@ def test_a_real_numeric_difference_in_the_fixture_fails():
 # --- cpu_random(): tests/cpu_random_checks.py, in its own process -----------------------------
 
 def cpu_random_checks(folder):
-    """Starts tests/cpu_random_checks.py in a pytest of its own (it needs torch; see its
-    docstring) and returns the running process: started first in the background (conftest:
-    EARLY), it runs on the other core while the tests here run."""
-    return subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--noconftest",
-                             str(Path(__file__).with_name("cpu_random_checks.py"))],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    """tests/cpu_random_checks.py in a pytest of its own (it needs torch; see its docstring), in
+    the background; kept while it, tools/cuda_output.py and torch stay the same."""
+    checks = Path(__file__).with_name("cpu_random_checks.py")
+    return printed_in_a_process("-m", "pytest", "-q", "-p", "no:cacheprovider", "--noconftest", str(checks),
+                                reads=(checks, ROOT / "tools" / "cuda_output.py"))
 
 
-cpu_random_checks.early_first = True
 EARLY = [cpu_random_checks]
 
 
 def test_cpu_random_draws_what_the_cpu_would_draw(early):
-    """Every test of tests/cpu_random_checks.py passes; its output on failure."""
-    out, _ = early(cpu_random_checks).communicate()
-    assert out.strip() and re.match(r"5 passed in ", out.strip().splitlines()[-1]), out
+    """Every test of tests/cpu_random_checks.py passes (a failure shows its output)."""
+    out = early(cpu_random_checks)
+    assert re.match(r"5 passed in ", out.strip().splitlines()[-1]), out

@@ -13,7 +13,7 @@ import pytest
 from pytest_markdown_docs import _runners, definitions, hooks, plugin
 
 from tools import drift, pytest_doctests
-from tools.page import ROOT, Block, DocTestError, pages, read_page
+from tools.page import ROOT, Block, DocTestError, pages, read
 
 from helpers import make_project
 
@@ -28,14 +28,14 @@ def test_every_python_block_of_every_page_is_a_plugin_item(request):
     found = 0
     for page in pages(ROOT / "docs"):
         items = list(pytest_doctests.DocPage.from_parent(request.session, path=page).collect())
-        blocks = read_page(page)
+        blocks = read(page).blocks
         assert all(type(item) is plugin.MarkdownInlinePythonItem for item in items), (page, items)
         assert [item.start_line for item in items] == list(blocks), page
         assert all(isinstance(b, Block) for b in blocks.values()), page
         assert all(item.nodeid.startswith(f"docs/{page.relative_to(ROOT / 'docs').as_posix()}::[CodeFence#")
                    and item.nodeid.endswith(f"[line:{item.start_line}]") for item in items), items
         found += len(items)
-    langs = {p.relative_to(ROOT / "docs").parts[0] for p in pages(ROOT / "docs") if read_page(p)}
+    langs = {p.relative_to(ROOT / "docs").parts[0] for p in pages(ROOT / "docs") if read(p).has_code}
     assert found >= 20 and langs == {"en", "hi"}, (found, langs)
 
 

@@ -16,7 +16,7 @@ from tools import figures as F
 from tools import page as page_model
 from tools.page import ROOT, rel
 
-from helpers import avoided_words, misspelt_terms
+from helpers import avoided_words, misspelt_terms, printed_in_a_process
 
 SVG = "{http://www.w3.org/2000/svg}"
 DEVANAGARI = re.compile(r"[\u0900-\u097f]")
@@ -122,8 +122,16 @@ def test_the_autograd_graph_shows_the_graph(drawn):
     assert len(arrows) == 5, "the graph of the worked example has 6 nodes and 5 edges"
 
 
-def test_layout_is_measured_with_matplotlibs_own_font():
-    assert F.bundled_font().name == "DejaVuSans.ttf"
+def layout_font(folder):
+    """The font file matplotlib measures the figures' text with, asked in the background."""
+    return printed_in_a_process("-c", "from tools import figures; print(figures.bundled_font().name)").strip()
+
+
+EARLY = [layout_font]
+
+
+def test_layout_is_measured_with_matplotlibs_own_font(early):
+    assert early(layout_font) == "DejaVuSans.ttf"
 
 
 # --- the pages -------------------------------------------------------------------------------

@@ -10,8 +10,10 @@ import re
 
 import pytest
 
+from tools import mathml
 from tools.mathml import TeXError, render_all
 from tools.page import ROOT, formulas, pages, parse_page, rel
+from helpers import printed_in_a_process
 
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\{,\}\d{3})*(?:\.\d+)?")
 INDEX = re.compile(r"[_^](?:\{[^{}]*\}|\w)")  # subscripts and exponents are labels, not values
@@ -44,12 +46,17 @@ PAGES = pages(ROOT / "docs")
 IDS = [rel(p).removeprefix("docs/") for p in PAGES]
 
 
+def tex_errors(folder):
+    """Each page's formulas that Temml cannot render, found in the background (Node starts)."""
+    found = {page: list(formulas(page)) for page in PAGES}
+    out = iter(render_all([(tex, display) for page in PAGES for _, tex, display in found[page]]))
+    return {page: [f"{rel(page)} line {line}: {answer}\n    {tex}" for line, tex, _ in found[page]
+                   if isinstance(answer := next(out), TeXError)] for page in PAGES}
+
+
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_formulas_are_valid_tex(page):
-    found = list(formulas(page))
-    errors = [f"{rel(page)} line {line}: {out}\n    {tex}"
-              for (line, tex, _), out in zip(found, render_all([(tex, display) for _, tex, display in found]))
-              if isinstance(out, TeXError)]
+def test_formulas_are_valid_tex(page, early):
+    errors = early(tex_errors)[page]
     assert not errors, "Temml cannot render:\n" + "\n".join(errors)
 
 
@@ -80,16 +87,23 @@ def test_a_tex_error_fails_the_build_naming_the_page():
         render_page_math(good + '<div class="arithmatex">\\[\\frac{1}{\\]</div>', "hi/broken.md")
 
 
-def test_the_math_font_is_latin_modern_math_1959_in_the_repository(tmp_path, monkeypatch):
+def cut_font(folder):
+    """The math font cut to "x=1+σ" now, not from the cache, in the background (fontTools
+    reads the whole font for it): the cut's SHA-256."""
+    return printed_in_a_process("-c", "import hashlib, pathlib; from tools import mathml; "
+                                f"mathml.CACHE = pathlib.Path({str(folder)!r}); "
+                                "print(hashlib.sha256(mathml.math_font(set('x=1+σ')).read_bytes()).hexdigest())").strip()
+
+
+
+EARLY = [tex_errors, cut_font]
+
+
+def test_the_math_font_is_latin_modern_math_1959_in_the_repository(early):
     """The build cuts the site's math font from fonts/latin-modern-math/ (no OS package): the
     very file TeX distributions and Debian's fonts-lmodern ship, with its licence; the same
     characters always give the same woff2 bytes."""
-    from tools import mathml
-
     assert hashlib.sha256(mathml.FONT.read_bytes()).hexdigest() == \
         "6075562b771f8b82f0c179e363389684f2dd09de30038269e2628e504bd7be0f", f"{rel(mathml.FONT)} is not Latin Modern Math 1.959"
     assert "GUST Font License" in mathml.FONT_LICENSE.read_text(encoding="utf-8")
-    monkeypatch.setattr(mathml, "CACHE", tmp_path)  # cut it now, not from the cache
-    cut = mathml.math_font(set("x=1+σ"))
-    assert hashlib.sha256(cut.read_bytes()).hexdigest() == \
-        "ca8f42e0ff241e3b99b48b39af8425c741002b0b04c9dae21338899fa0b581d6"
+    assert early(cut_font) == "ca8f42e0ff241e3b99b48b39af8425c741002b0b04c9dae21338899fa0b581d6"

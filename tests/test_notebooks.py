@@ -212,11 +212,12 @@ def test_notebook_prints_its_stored_outputs(path, run_cache, memos):
 # --- the checks can fail ---------------------------------------------------------------------
 
 def copy_chapter(page: Path, tmp: Path) -> Path:
-    """A copy of the site's sources under tmp, with a fresh notebook for `page`; the page's copy."""
-    for name in ("docs", "snippets"):
-        shutil.copytree(ROOT / name, tmp / name)
-    for name in ("mkdocs.yml", "requirements.txt"):
-        shutil.copy(ROOT / name, tmp / name)
+    """A copy under tmp of what the notebook of `page` is made from (the page, the files its
+    blocks include, the assets, the site's settings), with a fresh notebook; the page's copy."""
+    shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
+    for path in (ROOT / "mkdocs.yml", ROOT / "requirements.txt", *read(page).files):
+        (tmp / path.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, tmp / path.relative_to(ROOT))
     copy = tmp / page.relative_to(ROOT)
     notebook_path(copy).parent.mkdir(parents=True, exist_ok=True)
     notebook_path(copy).write_text(make_notebook(copy), encoding="utf-8")

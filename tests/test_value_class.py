@@ -8,11 +8,14 @@ snippets/autograd/value_mlp.py gets the loss and the 41 gradients that PyTorch g
 """
 import contextlib
 import io
+import json
 import math
+from pathlib import Path
 
 import pytest
 
 from tools.page import ROOT
+from helpers import printed_in_a_process
 
 SNIPPET = ROOT / "snippets" / "autograd" / "value.py"
 
@@ -56,7 +59,7 @@ def gradients(Value, example):
 
 
 def torch_gradients(example):
-    import torch  # here, not at collection: the quick suite's collection would wait for it
+    import torch
 
     def leaf(v):
         return torch.tensor(v, dtype=torch.float64, requires_grad=True)
@@ -65,18 +68,51 @@ def torch_gradients(example):
     return loss.item(), [leaf.grad.item() for leaf in leaves]
 
 
-def mismatches(Value):
+def mlp():
+    ns = load(SNIPPET.read_text(encoding="utf-8") + (SNIPPET.parent / "value_mlp.py").read_text(encoding="utf-8"))
+    return ns["model"], ns["xs"], ns["ys"]
+
+
+def torch_mlp_gradients():
+    """The tiny MLP's loss and gradients, in PyTorch, from the same starting weights."""
+    import torch
+
+    model, xs, ys = mlp()
+    leaves = iter([torch.tensor(p.data, dtype=torch.float64, requires_grad=True) for p in model.parameters()])
+    layers = [[([next(leaves) for _ in n.w], next(leaves)) for n in layer] for layer in model.layers]
+
+    def forward(x):
+        h = [torch.tensor(v, dtype=torch.float64) for v in x]
+        for layer in layers:
+            h = [torch.tanh(sum(w * hi for w, hi in zip(ws, h)) + b) for ws, b in layer]
+        return h[0]
+
+    loss = sum((forward(x) - y) ** 2 for x, y in zip(xs, ys)) / len(xs)
+    loss.backward()
+    return loss.item(), [t.grad.item() for layer in layers for ws, b in layer for t in [*ws, b]]
+
+
+def pytorch(folder):
+    """What PyTorch computes for EXAMPLES and the MLP (this file's __main__), in the background,
+    kept while this file, the snippets and torch stay the same."""
+    return json.loads(printed_in_a_process(__file__, reads=(Path(__file__), SNIPPET, SNIPPET.parent / "value_mlp.py")))
+
+
+EARLY = [pytorch]
+
+
+def mismatches(Value, theirs: dict):
     found = []
     for example in EXAMPLES:
-        ours, theirs = gradients(Value, example), torch_gradients(example)
-        values = [ours[0], *ours[1]], [theirs[0], *theirs[1]]
+        ours = gradients(Value, example)
+        values = [ours[0], *ours[1]], theirs[example.__name__]
         if not all(math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12) for a, b in zip(*values)):
             found.append(f"{example.__name__}: Value gives {values[0]}, PyTorch {values[1]}")
     return found
 
 
-def test_value_matches_pytorch():
-    assert mismatches(load(SNIPPET.read_text(encoding="utf-8"))["Value"]) == []
+def test_value_matches_pytorch(early):
+    assert mismatches(load(SNIPPET.read_text(encoding="utf-8"))["Value"], early(pytorch)) == []
 
 
 def test_value_prints_the_pages_gradients():
@@ -86,44 +122,34 @@ def test_value_prints_the_pages_gradients():
     assert out.getvalue().splitlines() == ["L     = 0.0852", "dL/dw = -0.0898", "dL/db = -0.0817"]
 
 
-def test_a_value_that_overwrites_grad_fails_the_check():
+def test_a_value_that_overwrites_grad_fails_the_check(early):
     source = SNIPPET.read_text(encoding="utf-8")
     planted = source.replace("parent.grad += local * v.grad", "parent.grad = local * v.grad")
     assert planted != source, "the planted fault no longer applies to value.py: update this test"
-    found = mismatches(load(planted)["Value"])
+    found = mismatches(load(planted)["Value"], early(pytorch))
     assert [f.split(":")[0] for f in found] == ["used_twice", "tanh_and_relu"], found
 
 
-def test_the_tiny_mlp_matches_pytorch():
-    import torch
-
-    ns = load(SNIPPET.read_text(encoding="utf-8") + (SNIPPET.parent / "value_mlp.py").read_text(encoding="utf-8"))
-    model, xs, ys = ns["model"], ns["xs"], ns["ys"]
+def test_the_tiny_mlp_matches_pytorch(early):
+    model, xs, ys = mlp()
     params = model.parameters()
     outs = [model(x) for x in xs]
     loss = sum((o - y) * (o - y) for o, y in zip(outs, ys)) * (1 / len(xs))
     for p in params:
         p.grad = 0.0
     loss.backward()
-
-    leaves = iter([torch.tensor(p.data, dtype=torch.float64, requires_grad=True) for p in params])
-    layers = [[([next(leaves) for _ in n.w], next(leaves)) for n in layer] for layer in model.layers]
-
-    def forward(x):
-        h = [torch.tensor(v, dtype=torch.float64) for v in x]
-        for layer in layers:
-            h = [torch.tanh(sum(w * hi for w, hi in zip(ws, h)) + b) for ws, b in layer]
-        return h[0]
-
-    torch_loss = sum((forward(x) - y) ** 2 for x, y in zip(xs, ys)) / len(xs)
-    torch_loss.backward()
-    torch_grads = [t.grad.item() for layer in layers for ws, b in layer for t in [*ws, b]]
+    torch_loss, torch_grads = early(pytorch)["mlp"]
     assert len(params) == len(torch_grads) == 41
-    assert math.isclose(loss.data, torch_loss.item(), rel_tol=1e-12)
+    assert math.isclose(loss.data, torch_loss, rel_tol=1e-12)
     assert all(math.isclose(p.grad, g, rel_tol=1e-9, abs_tol=1e-12) for p, g in zip(params, torch_grads))
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_the_examples_have_gradients_to_compare(example):
-    _, grads = torch_gradients(example)
-    assert all(abs(g) > 1e-3 for g in grads), "an example whose gradients are 0 checks nothing"
+def test_the_examples_have_gradients_to_compare(example, early):
+    _, *grads = early(pytorch)[example.__name__]
+    assert grads and all(abs(g) > 1e-3 for g in grads), "an example whose gradients are 0 checks nothing"
+
+
+if __name__ == "__main__":  # pytorch(): PyTorch's side of the comparisons, as JSON
+    print(json.dumps({**{e.__name__: [loss, *grads] for e in EXAMPLES for loss, grads in [torch_gradients(e)]},
+                      "mlp": torch_mlp_gradients()}))

@@ -30,6 +30,7 @@ import logging
 import re
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -91,9 +92,14 @@ class Temml:
     def __init__(self):
         self.process = None
         self.done = {}
+        self.lock = threading.Lock()
 
     def render(self, formulas: list[tuple[str, bool]]) -> list[str | TeXError]:
         """MathML for each (tex, display), or the TeXError that Temml raised for it."""
+        with self.lock:  # one exchange with the Node process at a time (tests render from threads)
+            return self.render_new(formulas)
+
+    def render_new(self, formulas: list[tuple[str, bool]]) -> list[str | TeXError]:
         new = sorted({f for f in formulas if f not in self.done})
         if new:
             if self.process is None:

@@ -187,6 +187,17 @@ def enclosing_admonition(lines: list[str], index: int, indent: str) -> re.Match 
     return None
 
 
+def markdown_cell(source: str, **fields) -> dict:
+    return {"cell_type": "markdown", "metadata": {}, "source": source, **fields}
+
+
+def code_cell(source: str, outputs: list | None = None, metadata: dict | None = None) -> dict:
+    """As nbformat.v4.new_code_cell makes it, without validating each cell (make_notebook
+    validates the whole notebook once: per cell it was most of the time a notebook took)."""
+    return {"cell_type": "code", "execution_count": None, "metadata": metadata or {}, "outputs": outputs or [],
+            "source": source}
+
+
 def page_cells(page: Path, settings: dict) -> tuple[str, list]:
     """The page's title and its cells (prose and blocks, in order)."""
     lang = page_lang(page)
@@ -223,12 +234,12 @@ def page_cells(page: Path, settings: dict) -> tuple[str, list]:
             prose = prose[heading + 1:]
         markdown, attachments = jupyter_markdown("\n".join(prose), page, words)
         if markdown:
-            cells.append(nbformat.v4.new_markdown_cell(markdown, **({"attachments": attachments} if attachments else {})))
+            cells.append(markdown_cell(markdown, **({"attachments": attachments} if attachments else {})))
         if block:
             adm = enclosing_admonition(lines, block.line - 1, block.out_fence.indent)
-            cells.append(nbformat.v4.new_code_cell(
+            cells.append(code_cell(
                 block.code.strip("\n"),
-                outputs=[nbformat.v4.new_output("stream", name="stdout", text=normalise_end(block.expected))],
+                outputs=[{"output_type": "stream", "name": "stdout", "text": normalise_end(block.expected)}],
                 metadata=copy.deepcopy(SOLUTION_METADATA) if adm and adm["mark"] == "???" else {}))
             pos, carry_indent = block.out_fence.end, block.out_fence.indent
     return title, cells
@@ -243,26 +254,26 @@ def make_notebook(page: Path) -> str:
     title, cells = page_cells(page, settings)
     pins = " ".join(f"{name}=={settings['pins'][name]}" for name in PINNED)
     pins_text = words["and"].join(f"`{name}=={settings['pins'][name]}`" for name in PINNED)
-    header = nbformat.v4.new_markdown_cell(
+    header = markdown_cell(
         f"# {title}\n\n"
         f"[{words['page']}]({page_link(page_name(page), page_name(page))})\n\n"
         + words["install"].format(pins=pins_text))
-    install = nbformat.v4.new_code_cell(
+    install = code_cell(
         f"# %pip install {pins}",
         metadata={"tags": [INSTALL_TAG]})
-    nb = nbformat.v4.new_notebook(
-        cells=[header, install, *cells],
+    cells = [header, install, *cells]
+    count = 0
+    for i, cell in enumerate(cells):
+        cell["id"] = f"cell-{i}"
+        if cell["cell_type"] == "code" and INSTALL_TAG not in cell["metadata"].get("tags", []):
+            count += 1
+            cell["execution_count"] = count  # as if run top to bottom in a fresh kernel
+    nb = nbformat.v4.new_notebook(  # validates it
+        cells=nbformat.from_dict(cells),
         metadata={
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
         })
-    count = 0
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"cell-{i}"
-        if cell["cell_type"] == "code" and INSTALL_TAG not in cell.metadata.get("tags", []):
-            count += 1
-            cell["execution_count"] = count  # as if run top to bottom in a fresh kernel
-    nbformat.validate(nb)
     return nbformat.writes(nb) + "\n"
 
 

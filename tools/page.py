@@ -11,6 +11,7 @@ Needs only the standard library, so that the doc tests run on a bare GPU machine
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,7 @@ def rel(path: Path) -> str:
         return str(path)
 
 
+@functools.cache
 def docs_dir(page: Path) -> Path:
     """docs/ above docs/<lang>/<page>.md."""
     for parent in page.resolve().parents:
@@ -336,9 +338,10 @@ def headings(lines: list[str]) -> list[Heading]:
 def _read(path: Path) -> Page:
     text = path.read_text(encoding="utf-8")
     try:
-        page_fences = fences(text)
-    except DocTestError:
-        page_fences = []
+        blocks = read_page(path, text)  # raises on a fence never closed: nothing else on the page can be trusted
+    except DocTestError as err:
+        return Page(path, page_lang(path), page_name(path), "", [], [], [], [], [], {0: err})
+    page_fences = fences(text)
     lines = prose_lines(text, page_fences)
     found = headings(lines)
     title = next((h.text for h in found if h.level == 1), "")
@@ -347,10 +350,6 @@ def _read(path: Path) -> Page:
     boxes = [Admonition(n, m["kind"], m["title"], m["mark"].startswith("???"))
              for n, line in enumerate(lines, 1) if (m := ADMONITION.match(line))]
     maths = [Formula(*f) for f in formulas_in(text)]
-    try:
-        blocks = read_page(path, text)
-    except DocTestError as err:
-        blocks = {0: err}
     return Page(path, page_lang(path), page_name(path), title, found, maths, figures, boxes, page_fences, blocks)
 
 

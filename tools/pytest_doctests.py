@@ -33,7 +33,7 @@ from pytest_markdown_docs._runners import _Runner, register_runner
 from pytest_markdown_docs.plugin import MarkdownTextFile
 
 from tools import doctest_report, snippet_memo
-from tools.page import ROOT, Block, DocTestError, fences, read_page
+from tools.page import ROOT, Block, DocTestError, fences, read
 from tools.doctests import TIME_LIMIT_S, check, diff, printed_by, update
 
 DOC_TESTS = "__doc_tests__"  # the key under which the runner finds the session's DocTests
@@ -168,7 +168,10 @@ class DocTests:
         """The page as collected: blocks keep their lines while --update-outputs rewrites it."""
         page = Path(page).resolve()
         if page not in self.pages:
-            self.pages[page] = read_page(page)
+            blocks = read(page).blocks
+            if isinstance(blocks.get(0), DocTestError):  # the page itself was refused
+                raise blocks[0]
+            self.pages[page] = blocks
         return self.pages[page]
 
     def entry(self, page: Path, line: int) -> Block | DocTestError | None:
