@@ -57,7 +57,9 @@ def with_a_new_language(folder: Path) -> dict:
     repo = folder / "repo"
     shutil.copytree(ROOT, repo, ignore=SKIP)
     (repo / ".cache").mkdir()
-    shutil.copytree(ROOT / ".cache" / "npm", repo / ".cache" / "npm")  # Temml, fetched once already
+    for kept in ("npm", "notebook-pages", "build-memo"):  # Temml, fetched once already; what builds keep, by content
+        if (ROOT / ".cache" / kept).is_dir():
+            shutil.copytree(ROOT / ".cache" / kept, repo / ".cache" / kept)
     (ROOT / ".cache" / "snippet-runs").mkdir(parents=True, exist_ok=True)
     (repo / ".cache" / "snippet-runs").symlink_to(ROOT / ".cache" / "snippet-runs")  # keyed by content
     add_language(repo, NEW)
