@@ -42,6 +42,13 @@ class Early:
 EARLY = pytest.StashKey[Early]()
 
 
+def pytest_ignore_collect(collection_path, config):
+    """`-m "not browser"` (the quick suite) does not even import the browser suite (its modules
+    read every page and build lists of the site's pages as they load): all of it is deselected."""
+    return (collection_path == Path(__file__).parent / "browser"
+            and config.option.markexpr.replace(" ", "") == "notbrowser") or None
+
+
 @pytest.hookimpl(trylast=True)  # after -m and -k have deselected what they deselect
 def pytest_collection_modifyitems(config, items):
     # stable: waiting tests last. (Not the browser tests after the others: in a fresh clone the

@@ -16,14 +16,14 @@ GLOSSARY = load()
 
 # --- slow imports off the main thread (EARLY functions) ------------------------------------------
 
-def printed_in_a_process(*args: str, reads: tuple[Path, ...] = ()) -> str:
+def printed_in_a_process(*args: str, reads: tuple[Path, ...] = (), packages: tuple[str, ...] = ("torch", "numpy")) -> str:
     """What `python *args` prints, run at the repository's root in a process of its own: an EARLY
     function's way to keep a slow import (torch, matplotlib, fontTools' reading of a whole font)
     off the quick suite's main thread. With `reads`, every file the result depends on, a passing
     run's output is kept in .cache/snippet-runs/ by a hash of the command, those files and the
-    versions of Python, torch and numpy, and reused while they stay the same (as the doc tests'
+    versions of Python and `packages`, and reused while they stay the same (as the doc tests'
     runs are: tools/snippet_memo.py)."""
-    key = digest("process", *args, *(path.read_bytes() for path in reads), *versions("torch", "numpy"))
+    key = digest("process", *args, *(path.read_bytes() for path in reads), *versions(*packages))
     stored = FOLDER / f"{key}.json"
     if reads and stored.is_file():
         try:

@@ -9,6 +9,7 @@ file no drawer makes. To redraw after a change: pytest --update-outputs
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -123,8 +124,10 @@ def test_the_autograd_graph_shows_the_graph(drawn):
 
 
 def layout_font(folder):
-    """The font file matplotlib measures the figures' text with, asked in the background."""
-    return printed_in_a_process("-c", "from tools import figures; print(figures.bundled_font().name)").strip()
+    """The font file matplotlib measures the figures' text with, asked in the background; kept
+    while tools/figures.py and matplotlib stay the same."""
+    return printed_in_a_process("-c", "from tools import figures; print(figures.bundled_font().name)",
+                                reads=(Path(F.__file__),), packages=("matplotlib",)).strip()
 
 
 EARLY = [layout_font]

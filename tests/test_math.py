@@ -7,6 +7,7 @@ number in a formula is checked back to what PyTorch computes.
 """
 import hashlib
 import re
+from pathlib import Path
 
 import pytest
 
@@ -88,11 +89,13 @@ def test_a_tex_error_fails_the_build_naming_the_page():
 
 
 def cut_font(folder):
-    """The math font cut to "x=1+σ" now, not from the cache, in the background (fontTools
-    reads the whole font for it): the cut's SHA-256."""
-    return printed_in_a_process("-c", "import hashlib, pathlib; from tools import mathml; "
-                                f"mathml.CACHE = pathlib.Path({str(folder)!r}); "
-                                "print(hashlib.sha256(mathml.math_font(set('x=1+σ')).read_bytes()).hexdigest())").strip()
+    """The math font cut to "x=1+σ", not from the build's cache, in the background (fontTools
+    reads the whole font for it): the cut's SHA-256, kept while the font, tools/mathml.py and
+    fontTools stay the same."""
+    return printed_in_a_process("-c", "import hashlib, pathlib, tempfile\nfrom tools import mathml\n"
+                                "with tempfile.TemporaryDirectory() as cache:\n    mathml.CACHE = pathlib.Path(cache)\n"
+                                "    print(hashlib.sha256(mathml.math_font(set('x=1+σ')).read_bytes()).hexdigest())",
+                                reads=(mathml.FONT, Path(mathml.__file__)), packages=("fonttools", "brotli")).strip()
 
 
 

@@ -67,11 +67,12 @@ def add_variants(docs: list[dict], table: list[tuple[list[str], list[str]]]) -> 
     """Give each entry the other spellings of the terms in its title and text, each as often
     as the term occurs there, in fields weighted like the title and the text: a search for
     the variant then ranks the entries as a search for the term does."""
+    any_form = re.compile("|".join(re.escape(f) for forms, _ in table for f in forms) or "(?!)")
     for doc in docs:
         for field, source in FIELDS.items():
             text = TAG.sub(" ", nfc(doc.get(source, "")))  # the words, as the search reads them
             words = [v for forms, variants in table for v in variants
-                     for _ in range(min(MAX_REPEAT, sum(text.count(f) for f in forms)))]
+                     for _ in range(min(MAX_REPEAT, sum(text.count(f) for f in forms)))] if any_form.search(text) else []
             if words:
                 doc[field] = " ".join(words)
             else:
