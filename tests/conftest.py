@@ -11,7 +11,7 @@ import pytest
 # --- slow work, started early ----------------------------------------------------------------
 # A test module lists in EARLY the functions that do its slow work (mini-site builds, real
 # pytest runs, the browser suite's page visits, each in a Chromium of its own): each takes a
-# fresh folder and returns what its tests check. They start in four background threads as soon
+# fresh folder and returns what its tests check. They start in three background threads as soon
 # as collection ends, so they run beside the in-process tests; the tests that wait for them
 # (fixture `early`) run last. (pytest-xdist was not measured against it: its workers would
 # each build the browser suite's site again.)
@@ -20,7 +20,7 @@ class Early:
     """Runs functions in background threads, each once; result(fn) waits for fn's."""
 
     def __init__(self):
-        self.pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="early")
+        self.pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="early")
         self.folder = Path(tempfile.mkdtemp(prefix="pytest-early-"))
         self.started: dict = {}
 

@@ -133,7 +133,7 @@ PRINTING_LOCK = threading.Lock()
 
 def shared_server() -> SiteServer:
     """The site, built once (`mkdocs build --strict`) and served on 127.0.0.1 once per session,
-    for the tests and for the visits made in the background (LIGHT_VISITS, dark_visits)."""
+    for the tests and for the visits made in the background (light_visits, dark_visits)."""
     with SHARED_LOCK:
         if "server" not in SHARED:
             folder = Path(tempfile.mkdtemp(prefix="pytest-browser-site-"))
@@ -304,19 +304,9 @@ def in_a_browser(visit_one, items, **context_options) -> dict:
 # The visits, made in the background from the start of the session (a test module's EARLY,
 # tests/conftest.py), each in a Chromium of its own, beside the tests that need no visit; one
 # visit per page per session.
-def light_visits(pages: list[SitePage]) -> dict[SitePage, Visit]:
-    return in_a_browser(visit_in_the_light, pages, color_scheme="light", permissions=["clipboard-read", "clipboard-write"])
-
-
-def light_visits_first_half(folder) -> dict[SitePage, Visit]:  # two Chromiums: the longest of the visits
-    return light_visits(PAGES[:len(PAGES) // 2])
-
-
-def light_visits_second_half(folder) -> dict[SitePage, Visit]:
-    return light_visits(PAGES[len(PAGES) // 2:])
-
-
-LIGHT_VISITS = [light_visits_first_half, light_visits_second_half]
+def light_visits(folder) -> dict[SitePage, Visit]:
+    return in_a_browser(visit_in_the_light, PAGES, color_scheme="light",
+                        permissions=["clipboard-read", "clipboard-write"])
 
 
 def dark_visits(folder) -> dict[str, Visit]:
@@ -326,8 +316,8 @@ def dark_visits(folder) -> dict[str, Visit]:
 
 @pytest.fixture(scope="session")
 def visit(early):
-    """visit(page) -> its Visit in the light scheme (LIGHT_VISITS)."""
-    return lambda page: next(found[page] for found in map(early, LIGHT_VISITS) if page in found)
+    """visit(page) -> its Visit in the light scheme (light_visits)."""
+    return lambda page: early(light_visits)[page]
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (BOTH_PAGES, LIGHT_VISITS, NOT_FOUND_PAGES, PAGES, SITE_URL, dark_visits, in_a_browser,
+from conftest import (BOTH_PAGES, NOT_FOUND_PAGES, PAGES, SITE_URL, dark_visits, in_a_browser, light_visits,
                       printed_site, run_axe, shared_server)
 from tools import npm
 from tools.served_site import SiteServer, site_prefix
@@ -182,12 +182,12 @@ def axe_in_the_light(context, server, axe_source, path: str) -> list[str]:
 
 
 def light_axe(folder) -> dict[str, list[str]]:
-    """axe-core's violations in the light scheme on the pages LIGHT_VISITS do not visit (the
+    """axe-core's violations in the light scheme on the pages light_visits does not visit (the
     404 and side-by-side pages), in the background in a Chromium of its own."""
     return in_a_browser(axe_in_the_light, NOT_FOUND_PAGES + [p.path for p in BOTH_PAGES], color_scheme="light")
 
 
-EARLY = [linkchecker_run, *LIGHT_VISITS, dark_visits, light_axe, vnu_run]
+EARLY = [linkchecker_run, light_visits, dark_visits, light_axe, vnu_run]
 
 
 @pytest.mark.parametrize("path", ALL_PATHS)

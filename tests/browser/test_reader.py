@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import BOTH_PAGES, LIGHT_VISITS, PAGES, RAW_TEX, guarded_context, off_site
+from conftest import BOTH_PAGES, PAGES, RAW_TEX, guarded_context, light_visits, off_site
 from tools.page import parse_page
 from tools.glossary import load, spelling_variants, terms
 from tools.served_site import built_pages, formula_count
@@ -19,7 +19,7 @@ from tools.site_config import twin_language
 
 pytestmark = pytest.mark.browser
 IDS = [p.name for p in PAGES]
-EARLY = LIGHT_VISITS  # tests/browser/conftest.py: the visits, in the background
+EARLY = [light_visits]  # tests/browser/conftest.py: the visits, in the background
 
 
 def test_every_built_page_is_checked(site):
