@@ -61,19 +61,24 @@ AXE_JS = r"""async (only) => (await axe.run(document, {resultTypes: ["violations
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # Each Python block scrolled into view (with `content.lazy` Material adds a block's copy button
 # when the block first shows), its copy button clicked, and what it put on the clipboard read.
+# Each wait is up to 10 s of the clock, not a number of frames: on a busy machine (the suite runs
+# several Chromiums on two cores) 60 frames once passed before the clipboard had the text.
 COPY_JS = """async () => {
   const frame = () => new Promise(r => requestAnimationFrame(r))
+  const until = async (get) => {
+    const end = performance.now() + 10000
+    let found = await get()
+    while (!found && performance.now() < end) { await frame(); found = await get() }
+    return found
+  }
   const copied = []
   for (const pre of document.querySelectorAll(".language-python pre")) {
     pre.scrollIntoView({block: "center"})
-    let button = null
-    for (let i = 0; i < 300 && !(button = pre.querySelector("button[data-md-type=copy]")); i++) await frame()
+    const button = await until(() => pre.querySelector("button[data-md-type=copy]"))
     if (!button) { copied.push("(no copy button)"); continue }
     await navigator.clipboard.writeText("")
     button.click()
-    let text = ""
-    for (let i = 0; i < 60 && !(text = await navigator.clipboard.readText()); i++) await frame()
-    copied.push(text)
+    copied.push(await until(() => navigator.clipboard.readText()))
   }
   return copied
 }"""
