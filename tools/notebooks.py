@@ -268,12 +268,12 @@ def make_notebook(page: Path) -> str:
         if cell["cell_type"] == "code" and INSTALL_TAG not in cell["metadata"].get("tags", []):
             count += 1
             cell["execution_count"] = count  # as if run top to bottom in a fresh kernel
-    nb = nbformat.v4.new_notebook(  # validates it
-        cells=nbformat.from_dict(cells),
-        metadata={
+    nb = nbformat.from_dict({  # validated once, by writes()
+        "cells": cells, "nbformat": nbformat.v4.nbformat, "nbformat_minor": nbformat.v4.nbformat_minor,
+        "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
-        })
+        }})
     return nbformat.writes(nb) + "\n"
 
 
