@@ -7,14 +7,17 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from tools.build_memo import digest, write_json
+from tools.build_memo import digest
 from tools.glossary import avoided, load, one_form, spelling_variants
 from tools.page import ROOT
-from tools.snippet_memo import FOLDER, versions
+from tools.snippet_memo import Memo, versions
 
 GLOSSARY = load()
 
 # --- slow imports off the main thread (EARLY functions) ------------------------------------------
+
+PROCESSES = Memo("background processes", None, "same command, files read, versions")
+
 
 def printed_in_a_process(*args: str, reads: tuple[Path, ...] = (), packages: tuple[str, ...] = ("torch", "numpy")) -> str:
     """What `python *args` prints, run at the repository's root in a process of its own: an EARLY
@@ -24,17 +27,13 @@ def printed_in_a_process(*args: str, reads: tuple[Path, ...] = (), packages: tup
     versions of Python and `packages`, and reused while they stay the same (as the doc tests'
     runs are: tools/snippet_memo.py)."""
     key = digest("process", *args, *(path.read_bytes() for path in reads), *versions(*packages))
-    stored = FOLDER / f"{key}.json"
-    if reads and stored.is_file():
-        try:
-            return json.loads(stored.read_text(encoding="utf-8"))["value"]
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+    if reads and (kept := PROCESSES.get(key, str)) is not None:
+        return kept
     done = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, f"python {' '.join(args)} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
     if reads:
-        write_json(stored, {"key": key, "value": done.stdout})
+        PROCESSES.put(key, done.stdout)
     return done.stdout
 
 

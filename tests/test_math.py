@@ -98,7 +98,6 @@ def cut_font(folder):
                                 reads=(mathml.FONT, Path(mathml.__file__)), packages=("fonttools", "brotli")).strip()
 
 
-
 EARLY = [tex_errors, cut_font]
 
 

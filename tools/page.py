@@ -153,17 +153,24 @@ def include_paths(fence: Fence, page: Path, where: str, must_exist: bool = True)
     return paths
 
 
-def read_page(page: Path, text: str | None = None) -> dict[int, Block | DocTestError]:
+def page_fences(page: Path, text: str) -> list[Fence]:
+    """The page's fences; a fence never closed raises DocTestError naming the page."""
+    try:
+        return fences(text)
+    except DocTestError as err:
+        raise DocTestError(f"{rel(page)} [{page_lang(page)}] {err}") from None
+
+
+def read_page(page: Path, text: str | None = None, all_fences: list[Fence] | None = None
+              ) -> dict[int, Block | DocTestError]:
     """Each Python fence of a page by the line of its opening: its Block, or the DocTestError
     that says why the engine refuses it. A fence marked `notest` with its reason in an HTML
     comment on the line above (`<!-- notest: why -->`) is left out; without one it is refused.
-    A page with a fence never closed raises DocTestError. `text`: the page's, if read already."""
+    A page with a fence never closed raises DocTestError. `text`, `all_fences`: the page's, if
+    read already."""
     text = page.read_text(encoding="utf-8") if text is None else text
     lang = page_lang(page)
-    try:
-        all_fences = fences(text)
-    except DocTestError as err:
-        raise DocTestError(f"{rel(page)} [{lang}] {err}") from None
+    all_fences = page_fences(page, text) if all_fences is None else all_fences
     lines = text.split("\n")
     found: dict[int, Block | DocTestError] = {}
     for k, f in enumerate(all_fences):
@@ -231,10 +238,10 @@ def formulas(page):
     return formulas_in(page.read_text(encoding="utf-8"))
 
 
-def formulas_in(markdown: str):
+def formulas_in(markdown: str, its_fences: list[Fence] | None = None):
     """(line, tex, display) for each formula of a Markdown text (a page, a notebook's cell)."""
     lines = markdown.split("\n")
-    for fence in fences("\n".join(lines)):
+    for fence in fences(markdown) if its_fences is None else its_fences:
         for i in range(fence.line - 1, fence.end):
             lines[i] = ""
     text = "\n".join(lines)
@@ -338,19 +345,19 @@ def headings(lines: list[str]) -> list[Heading]:
 def _read(path: Path) -> Page:
     text = path.read_text(encoding="utf-8")
     try:
-        blocks = read_page(path, text)  # raises on a fence never closed: nothing else on the page can be trusted
-    except DocTestError as err:
+        found_fences = page_fences(path, text)
+    except DocTestError as err:  # a fence never closed: nothing else on the page can be trusted
         return Page(path, page_lang(path), page_name(path), "", [], [], [], [], [], {0: err})
-    page_fences = fences(text)
-    lines = prose_lines(text, page_fences)
+    blocks = read_page(path, text, found_fences)
+    lines = prose_lines(text, found_fences)
     found = headings(lines)
     title = next((h.text for h in found if h.level == 1), "")
     figures = [Figure(n, m["src"] or m["html_src"], m["alt"] or "")
                for n, line in enumerate(lines, 1) for m in IMAGE.finditer(line)]
     boxes = [Admonition(n, m["kind"], m["title"], m["mark"].startswith("???"))
              for n, line in enumerate(lines, 1) if (m := ADMONITION.match(line))]
-    maths = [Formula(*f) for f in formulas_in(text)]
-    return Page(path, page_lang(path), page_name(path), title, found, maths, figures, boxes, page_fences, blocks)
+    maths = [Formula(*f) for f in formulas_in(text, found_fences)]
+    return Page(path, page_lang(path), page_name(path), title, found, maths, figures, boxes, found_fences, blocks)
 
 
 def stamps(files) -> tuple:
