@@ -209,8 +209,14 @@ def axe_source():
     return (npm.package("axe-core") / "axe.min.js").read_text(encoding="utf-8")
 
 
+# Two frames: the page's ResizeObservers have run after the last layout (a11y.js makes a wide
+# side-by-side table a tab stop there; on two busy cores axe once ran before it had).
+SETTLED_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
 def run_axe(tab, axe_source, only: list[str] | None = None) -> list[str]:
-    """axe-core's violations on the page as it is now (of the rules `only`, or all), one line per element."""
+    """axe-core's violations on the page once it has settled (of the rules `only`, or all), one line per element."""
+    tab.evaluate(SETTLED_JS)
     tab.add_script_tag(content=axe_source)
     return tab.evaluate(AXE_JS, only)
 
