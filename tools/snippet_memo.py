@@ -64,7 +64,9 @@ def thread_setting(threads: int | None) -> str:
 # --- the keys: everything a run's result depends on ------------------------------------------
 
 def block_key(block: Block, name: str, device: str, threads: int | None) -> str:
-    return digest("block", block.code, name, *(rel(p) for p in block.snippets), device, thread_setting(threads),
+    """(`name` by its path in the repository: a copy of it, as tests/browser/test_new_language.py
+    makes, shares the runs.)"""
+    return digest("block", block.code, rel(Path(name)), *(rel(p) for p in block.snippets), device, thread_setting(threads),
                   *versions("torch", "numpy"), engine())
 
 

@@ -61,12 +61,13 @@ AXE_JS = r"""async (only) => (await axe.run(document, {resultTypes: ["violations
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # Each Python block scrolled into view (with `content.lazy` Material adds a block's copy button
 # when the block first shows), its copy button clicked, and what it put on the clipboard read.
-# Each wait is up to 10 s of the clock, not a number of frames: on a busy machine (the suite runs
-# several Chromiums on two cores) 60 frames once passed before the clipboard had the text.
+# Waits are by the clock, not a number of frames (the suite runs several Chromiums on two
+# cores); a click that put nothing on the clipboard in 2 s is made again, up to 5 times (once, on
+# two busy cores, the clipboard stayed empty for 10 s after a single click).
 COPY_JS = """async () => {
   const frame = () => new Promise(r => requestAnimationFrame(r))
-  const until = async (get) => {
-    const end = performance.now() + 10000
+  const until = async (get, ms) => {
+    const end = performance.now() + ms
     let found = await get()
     while (!found && performance.now() < end) { await frame(); found = await get() }
     return found
@@ -74,11 +75,15 @@ COPY_JS = """async () => {
   const copied = []
   for (const pre of document.querySelectorAll(".language-python pre")) {
     pre.scrollIntoView({block: "center"})
-    const button = await until(() => pre.querySelector("button[data-md-type=copy]"))
+    const button = await until(() => pre.querySelector("button[data-md-type=copy]"), 10000)
     if (!button) { copied.push("(no copy button)"); continue }
     await navigator.clipboard.writeText("")
-    button.click()
-    copied.push(await until(() => navigator.clipboard.readText()))
+    let text = ""
+    for (let click = 0; !text && click < 5; click++) {
+      button.click()
+      text = await until(() => navigator.clipboard.readText(), 2000)
+    }
+    copied.push(text)
   }
   return copied
 }"""
@@ -236,16 +241,30 @@ def no_js_context(browser, server):
     context.close()
 
 
-def record(page, visit: Visit):
-    page.on("request", lambda r: visit.requests.append(r.url))
-    page.on("requestfailed", lambda r: visit.failed.append(f"{r.url}: {r.failure}"))
-    page.on("response", lambda r: r.status >= 400 and visit.failed.append(f"{r.url}: HTTP {r.status}"))
-    page.on("console", lambda m: m.type == "error" and visit.console_errors.append(
-        f"{m.text} ({m.location.get('url', '')})"))
-    page.on("pageerror", lambda e: visit.console_errors.append(f"uncaught: {e}"))
+def record(tab, visit: Visit):
+    """Record the tab's requests, failures and console errors into `visit`; returns what stops
+    recording and leaves the page (what it still loads is cut off unrecorded, as closing the
+    tab did), so that the tab can go on to the next visit: a new tab would be a new renderer
+    process, about a CPU-second each."""
+    handlers = {
+        "request": lambda r: visit.requests.append(r.url),
+        "requestfailed": lambda r: visit.failed.append(f"{r.url}: {r.failure}"),
+        "response": lambda r: r.status >= 400 and visit.failed.append(f"{r.url}: HTTP {r.status}"),
+        "console": lambda m: m.type == "error" and visit.console_errors.append(f"{m.text} ({m.location.get('url', '')})"),
+        "pageerror": lambda e: visit.console_errors.append(f"uncaught: {e}"),
+    }
+    for event, handler in handlers.items():
+        tab.on(event, handler)
+
+    def stop():
+        for event, handler in handlers.items():
+            tab.remove_listener(event, handler)
+        tab.goto("about:blank")
+
+    return stop
 
 
-def visit_in_the_light(context, server: SiteServer, axe_source: str, page: SitePage) -> Visit:
+def visit_in_the_light(tab, server: SiteServer, axe_source: str, page: SitePage) -> Visit:
     """The page loaded with JavaScript until the network is idle (the search worker and its
     scripts included), measured, photographed, checked by axe-core (light scheme, as the
     system asks); then each Python block is scrolled into view and its copy button clicked
@@ -253,8 +272,7 @@ def visit_in_the_light(context, server: SiteServer, axe_source: str, page: SiteP
     Material adds a block's button when the block first shows), and last the language menu's
     link to the other language (Material's script intercepts that click)."""
     result = Visit(page, server.url(page.path))
-    tab = context.new_page()
-    record(tab, result)
+    stop = record(tab, result)
     response = tab.goto(result.url, wait_until="networkidle")
     result.status = response.status if response else None
     result.html_lang = tab.evaluate("document.documentElement.lang")
@@ -275,16 +293,15 @@ def visit_in_the_light(context, server: SiteServer, axe_source: str, page: SiteP
             link.first.click()
         result.switcher_led_to = tab.url
         result.switcher_lang = tab.evaluate("document.documentElement.lang")
-    tab.close()
+    stop()
     return result
 
 
-def visit_in_the_dark(context, server: SiteServer, axe_source: str, path: str) -> Visit:
+def visit_in_the_dark(tab, server: SiteServer, axe_source: str, path: str) -> Visit:
     """The page (a path in the site) with the system in dark mode: colour scheme, axe-core's
     violations of the rules colours can change, backdrops of SVG figures; photographed."""
     result = Visit(None, server.url(path))
-    tab = context.new_page()
-    record(tab, result)
+    stop = record(tab, result)
     response = tab.goto(result.url, wait_until="networkidle")
     result.status = response.status if response else None
     result.scheme = tab.evaluate(SCHEME_JS)
@@ -292,13 +309,13 @@ def visit_in_the_dark(context, server: SiteServer, axe_source: str, path: str) -
     result.screenshot = SCREENSHOTS / f"dark-{path.replace('/', '-').removesuffix('-') or 'home'}.png"
     tab.screenshot(path=result.screenshot)
     result.axe = run_axe(tab, axe_source, COLOUR_RULES)
-    tab.close()
+    stop()
     return result
 
 
 def in_a_browser(visit_one, items, **context_options) -> dict:
-    """visit_one(context, server, axe_source, item) for each item, in a Chromium of this thread's
-    own, on the shared site and server."""
+    """visit_one(tab, server, axe_source, item) for each item, in one tab of a Chromium of this
+    thread's own, on the shared site and server."""
     from playwright.sync_api import sync_playwright
 
     server = shared_server()
@@ -306,8 +323,8 @@ def in_a_browser(visit_one, items, **context_options) -> dict:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
-        context = guarded_context(browser, server, **context_options)
-        results = {item: visit_one(context, server, axe_source, item) for item in items}
+        tab = guarded_context(browser, server, **context_options).new_page()
+        results = {item: visit_one(tab, server, axe_source, item) for item in items}
         browser.close()
     return results
 
@@ -340,15 +357,16 @@ def dark_visit(early):
 @pytest.fixture(scope="session")
 def visit_without_js(no_js_context, server):
     """visit_without_js(page) -> Visit with formula counts and visible text, JavaScript off."""
+    tab = no_js_context.new_page()
+
     def go(page: SitePage) -> Visit:
         result = Visit(page, server.url(page.path))
-        tab = no_js_context.new_page()
-        record(tab, result)
+        stop = record(tab, result)
         response = tab.goto(result.url, wait_until="load")
         result.status = response.status if response else None
         result.math = tab.evaluate(MATH_JS)  # Playwright evaluates even when the page's JS is off
         result.visible_text = tab.evaluate(VISIBLE_TEXT_JS)
-        tab.close()
+        stop()
         return result
 
     return go

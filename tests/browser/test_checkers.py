@@ -173,12 +173,9 @@ def test_axe_finds_no_violation_in_the_light_scheme(page, visit):
         pytest.fail(f"{v.url}: axe-core, light scheme:\n" + "\n".join(v.axe), pytrace=False)
 
 
-def axe_in_the_light(context, server, axe_source, path: str) -> list[str]:
-    tab = context.new_page()
+def axe_in_the_light(tab, server, axe_source, path: str) -> list[str]:
     tab.goto(server.url(path), wait_until="networkidle")
-    found = run_axe(tab, axe_source)
-    tab.close()
-    return found
+    return run_axe(tab, axe_source)
 
 
 def light_axe(folder) -> dict[str, list[str]]:
