@@ -17,21 +17,22 @@ from __future__ import annotations
 import ast
 import contextlib
 import difflib
+import functools
 import io
+import json
 import shutil
 import sys
 import traceback
 import warnings
 from pathlib import Path
 
-import nbformat
 import pytest
 from tools.site_config import mkdocs_config
 
 from tools.page import ROOT, DocTestError, pages, parse_page, read, rel
 from tools.doctests import fresh_torch_defaults, normalise_end, printed_by
 from tools.notebooks import (
-    INSTALL_TAG, REGENERATE, make_notebook, notebook_path, notebooks_on_disk, page_of,
+    IMAGE, INSTALL_TAG, REGENERATE, code_cell, make_notebook, notebook_path, notebooks_on_disk, page_of,
 )
 
 FIX_HINT = "A cell must print in a kernel, after the cells above it, what its block prints alone."
@@ -51,6 +52,29 @@ def collect_chapters():
 CHAPTERS = collect_chapters()
 CHAPTER_PAGES = [p.values[0] for p in CHAPTERS if isinstance(p.values[0], Path)]
 NOTEBOOKS = notebooks_on_disk()
+
+
+class Node(dict):
+    """A part of a notebook, its fields also as attributes (as nbformat's NotebookNode)."""
+    __getattr__ = dict.__getitem__
+
+
+def loaded(text: str) -> Node:
+    """A notebook's JSON, each text (a list of lines in the file) as one string, as nbformat reads it."""
+    notebook = json.loads(text, object_hook=Node)
+    for cell in notebook.cells:
+        cell["source"] = "".join(cell.source)
+        for output in cell.get("outputs", []):
+            if "text" in output:
+                output["text"] = "".join(output.text)
+    return notebook
+
+
+@functools.cache
+def stored(path: Path) -> Node:
+    """A notebook as its file holds it, read once (checked against nbformat's schema where it
+    runs: schema_problem)."""
+    return loaded(path.read_text(encoding="utf-8"))
 
 
 # --- up to date with the pages --------------------------------------------------------------
@@ -150,6 +174,25 @@ def run_notebook(codes: tuple[str, ...]) -> list[tuple[str, str]]:
     return results
 
 
+def schema_problem(path: Path, memo) -> str:
+    """Why nbformat's schema rejects the notebook's file ('' when it accepts it), or what it said
+    before of the same bytes under the same nbformat (memo: importing nbformat is a tenth of a
+    second, most of this module's time)."""
+    key = memo.key(path.read_bytes()) if memo is not None else None
+    found = memo.get(key, str) if memo is not None else None
+    if found is None:
+        import nbformat
+
+        try:
+            nbformat.validate(stored(path))
+            found = ""
+        except nbformat.ValidationError as invalid:
+            found = invalid.message
+        if memo is not None:
+            memo.put(key, found)
+    return found
+
+
 def results(codes: tuple[str, ...], memo) -> list[tuple[str, str]]:
     """run_notebook(codes), or what it gave before for the same cells, this runner, the engine
     and the same versions (memo: tools/snippet_memo.py)."""
@@ -168,7 +211,10 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
     """Every way running the notebook in a kernel differs from running its page's blocks alone
     (`alone`: what each block prints, by default the doc tests' runs of its page's blocks)."""
     memo = memos.get("notebooks")
-    notebook = nbformat.read(path, as_version=4)
+    invalid = schema_problem(path, memos.get("schema"))
+    if invalid:
+        return [f"{rel(path)} is not a notebook Jupyter opens: {invalid}"]
+    notebook = stored(path)
     code_cells = [(i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"]
     if not code_cells or INSTALL_TAG not in code_cells[0][1].metadata.get("tags", []):
         return [f"{rel(path)}: the first code cell must be the `{INSTALL_TAG}` cell"]
@@ -213,25 +259,25 @@ def test_notebook_prints_its_stored_outputs(path, run_cache, memos):
 
 def copy_chapter(page: Path, tmp: Path) -> Path:
     """A copy under tmp of what the notebook of `page` is made from (the page, the files its
-    blocks include, the assets, the site's settings), with a fresh notebook; the page's copy."""
-    shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
-    for path in (ROOT / "mkdocs.yml", ROOT / "requirements.txt", *read(page).files):
-        (tmp / path.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, tmp / path.relative_to(ROOT))
-    copy = tmp / page.relative_to(ROOT)
-    notebook_path(copy).parent.mkdir(parents=True, exist_ok=True)
-    notebook_path(copy).write_text(make_notebook(copy), encoding="utf-8")
-    return copy
+    blocks include, its images, the site's settings) and of the notebook; the page's copy."""
+    images = [page.parent / m["path"] for m in IMAGE.finditer(page.read_text(encoding="utf-8"))]
+    for path in (ROOT / "mkdocs.yml", ROOT / "requirements.txt", *read(page).files, *images, notebook_path(page)):
+        copy = tmp / path.resolve().relative_to(ROOT)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, copy)
+    return tmp / page.relative_to(ROOT)
 
 
-def first_chapter() -> Path:
+def smallest_chapter() -> Path:
+    """The chapter whose notebook is made from the fewest files (copying them is most of a
+    planted fault's time)."""
     if not CHAPTER_PAGES:
         pytest.fail("no chapter page to plant a fault in", pytrace=False)
-    return CHAPTER_PAGES[0]
+    return min(CHAPTER_PAGES, key=lambda page: len(read(page).files))
 
 
 def test_stale_check_fails_when_a_snippet_changes(tmp_path):
-    page = copy_chapter(first_chapter(), tmp_path)
+    page = copy_chapter(smallest_chapter(), tmp_path)
     assert stale_error(page) is None
     snippet = parse_page(page)[0].snippets[0]
     snippet.write_text(snippet.read_text(encoding="utf-8") + 'print("planted")\n', encoding="utf-8")
@@ -240,25 +286,33 @@ def test_stale_check_fails_when_a_snippet_changes(tmp_path):
 
 
 def test_stale_check_fails_on_a_wrong_stored_output(tmp_path):
-    page = copy_chapter(first_chapter(), tmp_path)
-    notebook = nbformat.read(notebook_path(page), as_version=4)
-    cell = next(c for c in notebook.cells if c.cell_type == "code" and c.outputs)
-    cell.outputs[0].text = "planted\n" + cell.outputs[0].text
-    nbformat.write(notebook, notebook_path(page))
+    page = copy_chapter(smallest_chapter(), tmp_path)
+    notebook = json.loads(notebook_path(page).read_text(encoding="utf-8"))
+    cell = next(c for c in notebook["cells"] if c["cell_type"] == "code" and c["outputs"])
+    cell["outputs"][0]["text"].insert(0, "planted\n")
+    notebook_path(page).write_text(json.dumps(notebook), encoding="utf-8")
     error = stale_error(page)
     assert error and "is stale" in error and "planted" in error and REGENERATE in error
 
 
-def test_a_cell_that_prints_otherwise_after_the_cells_above_fails(tmp_path):
+def test_a_cell_that_prints_otherwise_after_the_cells_above_fails(tmp_path, memos):
     """A block that passes alone but, in a kernel, sees what an earlier cell left behind."""
-    notebook = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("# %pip install torch", metadata={"tags": [INSTALL_TAG]}),
-        nbformat.v4.new_code_cell("x = 1\nprint(x)"),
-        nbformat.v4.new_code_cell("print(globals().get('x'))")])
+    notebook = {"cells": [code_cell("# %pip install torch", metadata={"tags": [INSTALL_TAG]}), code_cell("x = 1\nprint(x)"),
+                          code_cell("print(globals().get('x'))")], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    for i, cell in enumerate(notebook["cells"]):
+        cell["id"] = f"cell-{i}"
     path = tmp_path / "planted.ipynb"
-    nbformat.write(notebook, path)
-    errors = notebook_errors(path, {}, {}, alone=["1\n", "None\n"])
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    errors = notebook_errors(path, {}, {"schema": memos["schema"]}, alone=["1\n", "None\n"])
     assert len(errors) == 1 and "cell 2" in errors[0] and "-None\n+1\n" in errors[0], errors
+
+
+def test_a_notebook_jupyter_would_reject_fails(tmp_path, memos):
+    path = tmp_path / "planted.ipynb"
+    path.write_text(json.dumps({"cells": [{"cell_type": "code", "id": "c", "metadata": {}, "source": "print(1)"}],
+                                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    errors = notebook_errors(path, {}, {"schema": memos["schema"]}, alone=["1\n"])
+    assert len(errors) == 1 and "is not a notebook Jupyter opens" in errors[0] and "outputs" in errors[0], errors
 
 
 def test_runner_flags_what_a_kernel_would_show_beyond_the_prints():
@@ -284,7 +338,7 @@ def test_solutions_stay_collapsed(tmp_path):
         '# Exercise\n\nWhat is 6 * 7?\n\n??? success "Solution"\n    ```python\n    print(6 * 7)\n    ```\n\n'
         '    ```text\n    42\n    ```\n\n    Six sevens.\n\nNext exercise.\n\n!!! note\n    ```python\n    print(1)\n    ```\n\n'
         '    ```text\n    1\n    ```\n\n    Open text.\n', encoding="utf-8")
-    cells = nbformat.reads(make_notebook(page), as_version=4).cells
+    cells = loaded(make_notebook(page)).cells
     assert cells[0].source.startswith("# Exercise\n")
     code = {c.source: c for c in cells if c.cell_type == "code"}
     assert code["print(6 * 7)"].metadata == {"tags": ["solution"], "jupyter": {"source_hidden": True, "outputs_hidden": True}}
@@ -299,7 +353,7 @@ def test_solutions_stay_collapsed(tmp_path):
 def test_every_chapter_has_exercises_with_hidden_solution_cells(page):
     """At least 3 solutions (`??? success` blocks) per chapter, each one hidden cell in the notebook."""
     solutions_on_page = len(read(page).solutions)
-    notebook = nbformat.read(notebook_path(page), as_version=4)
+    notebook = stored(notebook_path(page))
     cells = [c for c in notebook.cells if "solution" in c.metadata.get("tags", [])]
     assert solutions_on_page >= 3, f"{rel(page)}: {solutions_on_page} exercise solutions, the chapters end with 3 to 5"
     assert len(cells) == solutions_on_page, f"{rel(notebook_path(page))}: {len(cells)} solution cells for {solutions_on_page} solutions on {rel(page)}"

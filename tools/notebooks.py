@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import base64
 import copy
+import json
 import posixpath
 import re
 import sys
 from pathlib import Path
 
-import nbformat
 from tools.site_config import mkdocs_config
 from tools.strings import strings
 
@@ -163,7 +163,9 @@ def jupyter_markdown(text: str, page: Path, words: dict) -> tuple[str, dict]:
         path = page.parent / m["path"]
         if not path.is_file() or path.suffix.lower() not in IMAGE_TYPES:
             raise DocTestError(f"{rel(page)}: image {m['path']} not found, or not one of {sorted(IMAGE_TYPES)}")
-        attachments[path.name] = {IMAGE_TYPES[path.suffix.lower()]: base64.b64encode(path.read_bytes()).decode()}
+        encoded = base64.b64encode(path.read_bytes()).decode()
+        kind = IMAGE_TYPES[path.suffix.lower()]
+        attachments[path.name] = {kind: [encoded] if kind == "image/svg+xml" else encoded}  # (nbformat splits SVG into lines)
         return f"![{m['alt']}](attachment:{path.name})"
 
     text = IMAGE.sub(attach, PAGE_LINK.sub(relative, text))
@@ -187,15 +189,23 @@ def enclosing_admonition(lines: list[str], index: int, indent: str) -> re.Match 
     return None
 
 
-def markdown_cell(source: str, **fields) -> dict:
-    return {"cell_type": "markdown", "metadata": {}, "source": source, **fields}
+# Cells as nbformat 4.5 has them, written as nbformat's JSON writer writes them (text as lists of
+# lines, keys sorted, one-space indent), without nbformat: importing and validating with it was
+# most of the time a test of the notebooks took. `main` validates what it writes.
+
+def lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
 
 
-def code_cell(source: str, outputs: list | None = None, metadata: dict | None = None) -> dict:
-    """As nbformat.v4.new_code_cell makes it, without validating each cell (make_notebook
-    validates the whole notebook once: per cell it was most of the time a notebook took)."""
-    return {"cell_type": "code", "execution_count": None, "metadata": metadata or {}, "outputs": outputs or [],
-            "source": source}
+def markdown_cell(source: str, attachments: dict | None = None) -> dict:
+    return {"cell_type": "markdown", "metadata": {}, "source": lines(source),
+            **({"attachments": attachments} if attachments else {})}
+
+
+def code_cell(source: str, printed: str | None = None, metadata: dict | None = None) -> dict:
+    outputs = [{"output_type": "stream", "name": "stdout", "text": lines(printed)}] if printed is not None else []
+    return {"cell_type": "code", "execution_count": None, "metadata": metadata or {}, "outputs": outputs,
+            "source": lines(source)}
 
 
 def page_cells(page: Path, settings: dict) -> tuple[str, list]:
@@ -234,12 +244,11 @@ def page_cells(page: Path, settings: dict) -> tuple[str, list]:
             prose = prose[heading + 1:]
         markdown, attachments = jupyter_markdown("\n".join(prose), page, words)
         if markdown:
-            cells.append(markdown_cell(markdown, **({"attachments": attachments} if attachments else {})))
+            cells.append(markdown_cell(markdown, attachments))
         if block:
             adm = enclosing_admonition(lines, block.line - 1, block.out_fence.indent)
             cells.append(code_cell(
-                block.code.strip("\n"),
-                outputs=[{"output_type": "stream", "name": "stdout", "text": normalise_end(block.expected)}],
+                block.code.strip("\n"), printed=normalise_end(block.expected),
                 metadata=copy.deepcopy(SOLUTION_METADATA) if adm and adm["mark"] == "???" else {}))
             pos, carry_indent = block.out_fence.end, block.out_fence.indent
     return title, cells
@@ -268,13 +277,13 @@ def make_notebook(page: Path) -> str:
         if cell["cell_type"] == "code" and INSTALL_TAG not in cell["metadata"].get("tags", []):
             count += 1
             cell["execution_count"] = count  # as if run top to bottom in a fresh kernel
-    nb = nbformat.from_dict({  # validated once, by writes()
-        "cells": cells, "nbformat": nbformat.v4.nbformat, "nbformat_minor": nbformat.v4.nbformat_minor,
+    notebook = {
+        "cells": cells, "nbformat": 4, "nbformat_minor": 5,
         "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
-        }})
-    return nbformat.writes(nb) + "\n"
+        }}
+    return json.dumps(notebook, indent=1, sort_keys=True, separators=(",", ": "), ensure_ascii=False) + "\n"
 
 
 def notebooks_on_disk(docs: Path = ROOT / "docs") -> list[Path]:
@@ -282,9 +291,12 @@ def notebooks_on_disk(docs: Path = ROOT / "docs") -> list[Path]:
 
 
 def main() -> int:
+    import nbformat
+
     wanted = {notebook_path(p): p for p in chapters()}
     for path, page in wanted.items():
         text = make_notebook(page)
+        nbformat.validate(nbformat.reads(text, as_version=4))  # raises on a notebook Jupyter would reject
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)

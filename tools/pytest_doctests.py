@@ -285,7 +285,7 @@ def pytest_terminal_summary(terminalreporter, config):
 
 @pytest.fixture(scope="session")
 def memos(request):
-    """{"blocks", "notebooks", "figures": tools.snippet_memo.Memo, or None where everything must run}."""
+    """{"blocks", "notebooks", "schema", "figures": tools.snippet_memo.Memo, or None where everything must run}."""
     return request.config.stash[STATE].memos
 
 

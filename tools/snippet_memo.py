@@ -4,7 +4,7 @@ Three kinds of run are kept, each a pure function of its code and of what that c
 - what a doc-test block printed (tools/doctests.py): its code, the snippet files it comes
   from, the engine (tools/doctests.py), the device and torch's thread setting;
 - what each cell of a notebook printed (tests/test_notebooks.py): the cells, the runner and
-  the engine;
+  the engine; and whether nbformat's schema accepts a notebook's file: its bytes and nbformat;
 - each figure drawer's figures (tools/figures.py): the drawer, tools/figures.py, the engine
   and matplotlib, and (checked when reused) the snippet files the drawer ran;
 all with the versions of Python, torch and numpy. The snippets are seeded and print the same
@@ -74,6 +74,10 @@ def notebook_key(codes: tuple[str, ...], runner: Path) -> str:
     return digest("notebook", *codes, runner.read_bytes(), thread_setting(None), *versions("torch", "numpy"), engine())
 
 
+def schema_key(notebook: bytes) -> str:
+    return digest("schema", notebook, *versions("nbformat"))
+
+
 def figures_key(drawer: Path, drawing: Path) -> str:
     return digest("figures", rel(drawer), drawer.read_bytes(), drawing.read_bytes(), thread_setting(None),
                   *versions("torch", "numpy", "matplotlib"), engine())
@@ -126,6 +130,7 @@ class Memo:
 KINDS = {  # what, key, what stays the same when a result is reused
     "blocks": ("doc-test blocks", block_key, "same code, snippets, engine, device, threads, torch, numpy, python"),
     "notebooks": ("notebooks", notebook_key, "same cells, runner, engine, torch, numpy, python"),
+    "schema": ("notebook files checked against nbformat's schema", schema_key, "same file, nbformat, python"),
     "figures": ("figure drawers", figures_key,
                 "same drawer, snippets it ran, tools/figures.py, engine, matplotlib, torch, numpy, python"),
 }
