@@ -149,15 +149,11 @@ def render(data: dict, lang: str, source_page: str | None = None) -> str:
     if source_page is not None:
         out += ["---", f"{KEY}: {blob_id(source_page.encode('utf-8'))[:ID_LENGTH]}", "---", ""]
     out += [GENERATED, "", f"# {text['title']}", "", text["intro"], ""]
-    columns = [text["term"], *(column_name(lang, l) for l in others), text["meaning"]]
     for section in data["sections"]:
-        out += [f"## {section.get(lang) or section[source]}", "", "| " + " | ".join(columns) + " |",
-                "|" + "---|" * len(columns)]
-        for t in section["terms"]:
-            cells = [f'<span id="{t["id"]}"></span>{display(t, lang)}', *(display(t, l) for l in others),
-                     definition(t, lang)]
-            out.append("| " + " | ".join(cells) + " |")
-        out.append("")
+        out += [f"## {section.get(lang) or section[source]}", ""]
+        for t in section["terms"]:  # a definition list: a table cost a phone a quarter second of layout
+            names = " · ".join(f'<span lang="{l}">{display(t, l)}</span>' for l in others)
+            out += [f'<span id="{t["id"]}"></span>**{display(t, lang)}** · {names}', f":   {definition(t, lang)}", ""]
     return "\n".join(out)
 
 
