@@ -193,19 +193,19 @@ def enclosing_admonition(lines: list[str], index: int, indent: str) -> re.Match 
 # lines, keys sorted, one-space indent), without nbformat: importing and validating with it was
 # most of the time a test of the notebooks took. `main` validates what it writes.
 
-def lines(text: str) -> list[str]:
+def split_lines(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
 def markdown_cell(source: str, attachments: dict | None = None) -> dict:
-    return {"cell_type": "markdown", "metadata": {}, "source": lines(source),
+    return {"cell_type": "markdown", "metadata": {}, "source": split_lines(source),
             **({"attachments": attachments} if attachments else {})}
 
 
 def code_cell(source: str, printed: str | None = None, metadata: dict | None = None) -> dict:
-    outputs = [{"output_type": "stream", "name": "stdout", "text": lines(printed)}] if printed is not None else []
+    outputs = [{"output_type": "stream", "name": "stdout", "text": split_lines(printed)}] if printed is not None else []
     return {"cell_type": "code", "execution_count": None, "metadata": metadata or {}, "outputs": outputs,
-            "source": lines(source)}
+            "source": split_lines(source)}
 
 
 def page_cells(page: Path, settings: dict) -> tuple[str, list]:

@@ -4,10 +4,12 @@ Three kinds of run are kept, each a pure function of its code and of what that c
 - what a doc-test block printed (tools/doctests.py): its code, the snippet files it comes
   from, the engine (tools/doctests.py), the device and torch's thread setting;
 - what each cell of a notebook printed (tests/test_notebooks.py): the cells, the runner and
-  the engine; and whether nbformat's schema accepts a notebook's file: its bytes and nbformat;
+  the engine;
 - each figure drawer's figures (tools/figures.py): the drawer, tools/figures.py, the engine
   and matplotlib, and (checked when reused) the snippet files the drawer ran;
-all with the versions of Python, torch and numpy. The snippets are seeded and print the same
+all with the versions of Python, torch and numpy. A fourth kind is a check, not a run:
+nbformat's verdict on a committed notebook file (tests/test_notebooks.py), by the file's bytes
+and the versions of Python and nbformat. The snippets are seeded and print the same
 with any thread count (each doc item runs its block with one thread too, and CI's fresh clone
 checks that promise). So `pytest` keeps each result in `.cache/snippet-runs/` (ignored by
 git), one file per run, named by a hash of all of it, and reuses it while all of it stays the
