@@ -7,12 +7,10 @@ reads a built page. A build takes most of a second whatever its pages, so one si
 serves several test modules, with each module's pages under names of their own (below); it is
 built in the background from the start of the session (tests/conftest.py: EARLY).
 """
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from tools.page import ROOT
+from tools.served_site import build_site
 from tools.translations import mark
 
 HOOKS = ["translation_status.py", "glossary_tooltips.py", "checked_with.py", "build_cache.py"]
@@ -75,12 +73,7 @@ def write(root: Path, pages: dict[str, str]) -> Path:
 
 def build(root: Path) -> Path:
     """Build the site with `mkdocs build --strict`; returns the site folder."""
-    site = root / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                           "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert done.returncode == 0, f"mkdocs build failed:\n{done.stdout}\n{done.stderr}"
-    return site
+    return build_site(root / "site", config=root / "mkdocs.yml")
 
 
 def html(site: Path, page: str) -> str:

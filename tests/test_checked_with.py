@@ -130,5 +130,5 @@ def test_a_build_without_a_report_says_so(early):
 
 
 def test_an_unreadable_report_fails_the_build(early):
-    with pytest.raises(AssertionError, match="not a doc-test report"):
+    with pytest.raises(RuntimeError, match="not a doc-test report"):
         early(built_with_an_unreadable_report)

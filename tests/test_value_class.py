@@ -6,8 +6,6 @@ tanh and ReLU (one unit on, one off). A copy of the class that overwrites `.grad
 adding to it is planted to show that the checks with values used twice fail. The tiny MLP of
 snippets/autograd/value_mlp.py gets the loss and the 41 gradients that PyTorch gets.
 """
-import contextlib
-import io
 import json
 import math
 from pathlib import Path
@@ -15,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tools.page import ROOT
+from tools.doctests import run_code
 from helpers import printed_in_a_process
 
 SNIPPET = ROOT / "snippets" / "autograd" / "value.py"
@@ -23,8 +22,7 @@ SNIPPET = ROOT / "snippets" / "autograd" / "value.py"
 def load(source: str) -> dict:
     """Run the snippet's code (it prints the worked example) and return its namespace."""
     namespace = {"__name__": "value_snippet"}
-    with contextlib.redirect_stdout(io.StringIO()):
-        exec(compile(source, str(SNIPPET), "exec"), namespace)
+    run_code(source, str(SNIPPET), namespace=namespace)
     return namespace
 
 
@@ -116,10 +114,7 @@ def test_value_matches_pytorch(early):
 
 
 def test_value_prints_the_pages_gradients():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(SNIPPET.read_text(encoding="utf-8"), str(SNIPPET), "exec"), {"__name__": "value_snippet"})
-    assert out.getvalue().splitlines() == ["L     = 0.0852", "dL/dw = -0.0898", "dL/db = -0.0817"]
+    assert run_code(SNIPPET.read_text(encoding="utf-8"), str(SNIPPET)).splitlines() == ["L     = 0.0852", "dL/dw = -0.0898", "dL/db = -0.0817"]
 
 
 def test_a_value_that_overwrites_grad_fails_the_check(early):

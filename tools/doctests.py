@@ -73,14 +73,16 @@ def fresh_torch_defaults(device: str = "cpu") -> None:
 
 
 def run_code(code: str, filename: str, device: str = "cpu", threads: int | None = None,
-             limit: float | None = TIME_LIMIT_S) -> str:
+             limit: float | None = TIME_LIMIT_S, namespace: dict | None = None) -> str:
     """Run code as a fresh `python file.py` would (new globals, torch defaults), return stdout.
 
     threads: torch's intra-op thread count while it runs (None: as it is); limit: seconds it may
-    run before TimeLimit (with what it printed so far) stops it."""
+    run before TimeLimit (with what it printed so far) stops it; namespace: the globals to run
+    it in (by default new ones), for a caller that reads what the code left (tools/figures.py)."""
     fresh_torch_defaults(device)
     buffer = io.StringIO()
-    namespace = {"__name__": "__main__", "__file__": filename}
+    if namespace is None:
+        namespace = {"__name__": "__main__", "__file__": filename}
     try:
         with contextlib.redirect_stdout(buffer), torch_threads(threads, code), time_limit(limit):
             exec(compile(code, filename, "exec"), namespace)

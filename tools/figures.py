@@ -19,17 +19,15 @@ The background is white: on the dark palette a figure is a white card (extra.css
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
 import io
 import math
-import runpy
 import warnings
 from pathlib import Path
 
 from tools.page import ROOT, rel
-from tools.doctests import fresh_torch_defaults
+from tools.doctests import fresh_torch_defaults, run_code
 from tools.site_config import languages
 
 FIGURES_DIR = ROOT / "docs" / "assets" / "figures"
@@ -97,15 +95,11 @@ def snippet_namespace(*paths: str) -> dict:
     return the variables it left. Several paths: their code one after the other, as a page's
     block that includes several files runs it. A drawer reads snippets only through this."""
     READ.extend(SNIPPETS / p for p in paths)
-    fresh_torch_defaults()
+    namespace = {"__name__": "__main__", "__file__": str(SNIPPETS / paths[-1])}
     try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            if len(paths) == 1:
-                return runpy.run_path(str(SNIPPETS / paths[0]), run_name="__main__")
-            code = "".join((SNIPPETS / p).read_text(encoding="utf-8") for p in paths)
-            namespace = {"__name__": "__main__", "__file__": str(SNIPPETS / paths[-1])}
-            exec(compile(code, namespace["__file__"], "exec"), namespace)
-            return namespace
+        run_code("".join((SNIPPETS / p).read_text(encoding="utf-8") for p in paths), namespace["__file__"],
+                 limit=None, namespace=namespace)
+        return namespace
     finally:
         fresh_torch_defaults()  # what the snippet set (print options...) stays with it
 

@@ -48,13 +48,15 @@ def site_prefix() -> str:
     return urlsplit(mkdocs_config(ROOT)["site_url"] or "/").path.rstrip("/") + "/"
 
 
-def build_site(dest: Path) -> Path:
-    """`mkdocs build --strict` into dest; raises with mkdocs' output if it fails."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build_site(dest: Path, config: Path | None = None, repo: Path = ROOT, **env: str | None) -> Path:
+    """`mkdocs build --strict` of `config` (by default the repository's mkdocs.yml) into dest,
+    run in `repo` (whose tools/ the hooks import), with `env` added to the environment (None
+    removes a variable); raises with mkdocs' output if it fails. (Not -q: --strict counts only
+    the warnings mkdocs shows.)"""
+    environ = {k: v for k, v in {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}.items() if v is not None}
     run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config or repo / "mkdocs.yml"),
+         "-d", str(dest)], cwd=repo, env=environ, capture_output=True, text=True)
     if run.returncode != 0:
         raise RuntimeError(f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}")
     return dest

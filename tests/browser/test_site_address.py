@@ -14,12 +14,12 @@ relative links).
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tools.page import ROOT
+from tools.served_site import build_site
 
 from conftest import printed_site
 
@@ -35,14 +35,7 @@ BUILT = ("*.html", "*.xml", "*.ipynb")
 
 
 def build(folder: Path, **env) -> Path:
-    site = folder / "site"
-    environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")}
-    # (not -q: mkdocs --strict counts only the warnings it shows)
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                          cwd=ROOT, capture_output=True, text=True,
-                          env={**environ, "NO_MKDOCS_2_WARNING": "1", **env})
-    assert done.returncode == 0, f"mkdocs build failed:\n{done.stdout}\n{done.stderr}"
-    return site
+    return build_site(folder / "site", **{"SITE_URL": None, "REPO_URL": None, **env})
 
 
 def built_for_alice(folder: Path) -> Path:
