@@ -4,11 +4,10 @@ import os
 import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 from tools.build_memo import digest
-from tools.glossary import avoided, load, one_form, spelling_variants
+from tools.glossary import avoided, load, nfc, one_form, spelling_variants
 from tools.page import ROOT
 from tools.snippet_memo import Memo, versions
 
@@ -68,10 +67,6 @@ def plant_lies(folder: Path) -> int:
 
 
 # --- Hindi text against the glossary (test_terminology, test_figures) ------------------------------
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
 
 def hindi_word(*words: str) -> re.Pattern:
     """Any of `words` standing alone or inflected (टेन्सरों), not inside a longer word, nor as the

@@ -16,6 +16,7 @@ import pytest
 from tools import figures as F
 from tools import page as page_model
 from tools.page import ROOT, rel
+from tools.site_config import chapters
 
 from helpers import avoided_words, misspelt_terms, printed_in_a_process
 
@@ -24,7 +25,7 @@ DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 LINK_PREFIX = "../assets/figures/"   # from docs/<lang>/<page>.md to docs/assets/figures/
 LANG_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.svg$")
 PAGES = {lang: sorted((ROOT / "docs" / lang).glob("*.md")) for lang in F.LANGS}
-CHAPTERS = ["pretraining.md", "components.md", "tensors.md", "autograd.md", "backprop.md"]
+CHAPTERS = chapters()  # mkdocs.yml's nav: its pages with Python blocks
 
 
 @pytest.fixture(scope="module")

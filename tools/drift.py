@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 from tools import doctest_report
-from tools.page import ROOT
+from tools.page import ROOT, rel
 
 CACHE = ROOT / ".cache" / "drift"
 VERSION = re.compile(r"^\d+(\.\d+){1,2}((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[a-z0-9.]+)?$")
@@ -200,13 +200,6 @@ def last_line(text: str) -> str:
     errors = [l.strip() for l in text.splitlines() if l.startswith("ERROR:")]
     lines = errors or [l.strip() for l in text.splitlines() if l.strip()]
     return lines[-1] if lines else "(no output)"
-
-
-def rel(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
 
 
 # --- step 2: the doc tests -------------------------------------------------------------------

@@ -26,11 +26,11 @@ import re
 import sys
 from pathlib import Path
 
-from tools.site_config import mkdocs_config
+from tools.site_config import chapters, languages, mkdocs_config
 from tools.strings import strings
 
 from tools.page import (ADMONITION, COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, page_lang,
-                        page_name, pages, parse_page, rel, slug, snippet_dir)
+                        page_name, parse_page, rel, slug, snippet_dir)
 from tools.doctests import normalise_end
 
 REGENERATE = "To regenerate the notebooks (and every other generated file): python -m tools.refresh"
@@ -71,11 +71,6 @@ def page_of(notebook: Path) -> Path:
     """notebook_path's inverse: docs/<lang>/notebooks/x.ipynb -> docs/<lang>/x.md"""
     lang_dir = docs_dir(notebook) / page_lang(notebook)
     return lang_dir / notebook.resolve().relative_to(lang_dir / "notebooks").with_suffix(".md")
-
-
-def chapters(docs: Path = ROOT / "docs") -> list[Path]:
-    """Every page with at least one Python block."""
-    return [p for p in pages(docs) if parse_page(p)]
 
 
 # --- page -> cells --------------------------------------------------------------------------
@@ -293,7 +288,7 @@ def notebooks_on_disk(docs: Path = ROOT / "docs") -> list[Path]:
 def main() -> int:
     import nbformat
 
-    wanted = {notebook_path(p): p for p in chapters()}
+    wanted = {notebook_path(p): p for p in (ROOT / "docs" / lang / name for lang in languages() for name in chapters())}
     for path, page in wanted.items():
         text = make_notebook(page)
         nbformat.validate(nbformat.reads(text, as_version=4))  # raises on a notebook Jupyter would reject

@@ -5,7 +5,7 @@ knows the pages' Markdown syntax (beside the Markdown renderer itself).
 formulas, the figures with their alt text, the admonitions (exercise solutions are the
 collapsed `??? success` ones), and each Python fence as a `Block` with its `--8<--` includes
 resolved and the output fence under it (or the DocTestError that says why the engine refuses
-it). `structure(page)` lists the items twins must share, in order (tests/test_parity.py).
+it). tests/test_parity.py's `structure(page)` lists from it the items twins must share, in order.
 
 Needs only the standard library, so that the doc tests run on a bare GPU machine.
 """

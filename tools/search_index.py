@@ -24,11 +24,10 @@ from __future__ import annotations
 import copy
 import functools
 import re
-import unicodedata
 from pathlib import Path
 
 from tools.build_memo import digest, memo
-from tools.glossary import match_words, spelling_variants, terms
+from tools.glossary import match_words, nfc, spelling_variants, terms
 
 FIELDS = {"title_variants": "title", "text_variants": "text"}  # field -> the field it mirrors
 MAX_REPEAT = 20  # lunr weighs a word's count in an entry (saturating); beyond this it hardly matters
@@ -37,10 +36,6 @@ TAG = re.compile(r"<[^>]*>")
 BRACKETS = re.compile(r"\s*\([^)]*\)")
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 BASE = re.compile(r'"base":\s*"([^"]*)"')
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def variant_table(glossary: dict, english: bool = False) -> list[tuple[list[str], list[str]]]:

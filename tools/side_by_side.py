@@ -35,6 +35,7 @@ from urllib.parse import urljoin
 from tools import page as page_model
 from tools.build_memo import digest, memo
 from tools.served_site import page_path as site_path  # docs/<lang>/a/b.md -> 'a/b/' ('hi/a/b/')
+from tools.site_config import chapters as site_chapters
 from tools.site_config import default_language, language_name, languages
 from tools.site_config import twin_language as other
 from tools.strings import strings
@@ -78,8 +79,9 @@ def is_chapter(source: Path, docs: Path) -> bool:
 
 
 def chapter_sources(docs: Path) -> list[Path]:
-    """The chapters' pages in the default language."""
-    return [p for p in sorted((docs / default_language()).rglob("*.md")) if is_chapter(p, docs)]
+    """The chapters' pages in the default language (tools/site_config.chapters(): the nav's pages
+    with Python blocks, in nav order)."""
+    return [docs / default_language() / name for name in site_chapters(docs.parent)]
 
 
 @dataclass(frozen=True)
