@@ -1,4 +1,6 @@
-"""The doc-test engine fails loudly on planted faults (fixture pages, not the real docs)."""
+"""The doc-test engine on fixture pages, in this process: blocks inline and in solutions, --update-outputs,
+`notest`, a page's blocks refused one by one. (What each planted fault's failure says, through
+pytest-markdown-docs' items: tests/test_doc_items.py.)"""
 import shutil
 from pathlib import Path
 
@@ -25,32 +27,6 @@ def failure(page: Path) -> str:
     return str(caught.value)
 
 
-@pytest.mark.parametrize("lang", ["en", "hi"])
-def test_wrong_output_names_page_language_line_snippet_and_diffs(site, lang):
-    message = failure(site / "docs" / lang / "wrong_output.md")
-    assert f"wrong_output.md [{lang}] line 3" in message
-    assert "snippets/demo/adds.py" in message and "snippets/demo/adds_wrong.out" in message
-    assert "-3\n+2\n" in message            # the unified diff: expected 3, printed 2
-    assert f"pytest {site / 'docs' / lang / 'wrong_output.md'} --update-outputs" in message
-
-
-def test_missing_snippet_names_the_file(site):
-    with pytest.raises(DocTestError, match=r"missing_snippet.md \[en\] line 3: snippet file not found: .*demo/not_there.py"):
-        parse_page(site / "docs" / "en" / "missing_snippet.md")
-
-
-def test_code_that_raises_shows_the_traceback(site):
-    message = failure(site / "docs" / "en" / "raises.md")
-    assert "raises.md [en] line 3" in message and "snippets/demo/raises.py" in message
-    assert "raised an exception" in message
-    assert "IndexError: list index out of range" in message
-
-
-def test_python_block_without_output_block_is_an_error(site):
-    with pytest.raises(DocTestError, match=r"no_output.md \[en\] line 3: Python block has no output block"):
-        parse_page(site / "docs" / "en" / "no_output.md")
-
-
 def test_inline_blocks_in_tabs_are_run_and_checked(site):
     (block,) = parse_page(site / "docs" / "en" / "inline.md")
     assert block.code == 'print("a")\nprint(2 * 21)\n'
@@ -67,16 +43,6 @@ def test_blocks_in_collapsed_solutions_are_run_and_checked(site):
     assert block.snippets[0].name == "adds.py"
     message = failure(page)
     assert "solution.md [en] line 4" in message and "-3\n+2\n" in message
-
-
-def test_unsupported_and_unclosed_fences_are_errors(site):
-    page = site / "docs" / "en" / "odd.md"
-    page.write_text("```pycon\n>>> 1\n1\n```\n", encoding="utf-8")
-    with pytest.raises(DocTestError, match="`pycon` blocks are not supported"):
-        parse_page(page)
-    page.write_text("```python\nprint(1)\n", encoding="utf-8")
-    with pytest.raises(DocTestError, match="never closed"):
-        parse_page(page)
 
 
 def test_update_outputs_fixes_files_and_inline_blocks_and_is_idempotent(site):
