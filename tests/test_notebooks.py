@@ -27,7 +27,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from tools.site_config import mkdocs_config
+from tools.site_config import nav_entries
 
 from tools.page import ROOT, DocTestError, pages, parse_page, read, rel
 from tools.doctests import fresh_torch_defaults, normalise_end, printed_by
@@ -113,18 +113,8 @@ def test_every_notebook_belongs_to_a_chapter():
     assert not orphans, f"notebooks without a chapter page: {orphans}\n{REGENERATE}"
 
 
-def nav_targets(items) -> set[str]:
-    found = set()
-    for item in items or []:
-        values = item.values() if isinstance(item, dict) else [item]
-        for value in values:
-            found |= nav_targets(value) if isinstance(value, list) else {value}
-    return found
-
-
 def test_every_notebook_is_in_the_nav():
-    config = mkdocs_config()
-    in_nav = nav_targets(config.get("nav"))
+    in_nav = set(nav_entries()[1])
     missing = sorted({p.relative_to(p.parents[1]).as_posix() for p in NOTEBOOKS} - in_nav)
     assert not missing, f"add these to the Notebooks section of the nav in mkdocs.yml: {missing}"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tools.site_config import languages, mkdocs_config
+from tools.site_config import language_entry, languages, nav_entries
 
 from tools.page import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, read, rel
 
@@ -147,30 +147,12 @@ def test_twins_have_the_same_structure(english, translated):
     assert difference is None, difference
 
 
-def nav_items(nav, titles=None, files=None):
-    titles, files = (titles or []), (files or [])
-    for entry in nav:
-        if isinstance(entry, str):
-            files.append(entry)
-            continue
-        for title, value in entry.items():
-            titles.append(title)
-            if isinstance(value, list):
-                nav_items(value, titles, files)
-            else:
-                files.append(value)
-    return titles, files
-
-
 def test_nav_is_the_same_in_both_languages():
-    config = mkdocs_config()
-    titles, files = nav_items(config["nav"])
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    titles, files = nav_entries()
     translations = {}
-    for lang in i18n["languages"]:
-        if lang["locale"] != SOURCE:
-            translations[lang["locale"]] = lang.get("nav_translations") or {}
-            assert "nav" not in lang, f"{lang['locale']} has its own nav: the languages must share one"
+    for lang in LANGS[1:]:
+        translations[lang] = language_entry(lang).get("nav_translations") or {}
+        assert "nav" not in language_entry(lang), f"{lang} has its own nav: the languages must share one"
     problems = [f"nav title {t!r} has no {lang} nav_translation"
                 for lang, tr in translations.items() for t in titles if t not in tr]
     problems += [f"nav lists {f}, but docs/{lang}/{f} does not exist"

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from tools import doctest_report
 from tools.page import ROOT, rel
+from tools.site_config import pins
 
 CACHE = ROOT / ".cache" / "drift"
 VERSION = re.compile(r"^\d+(\.\d+){1,2}((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[a-z0-9.]+)?$")
@@ -41,16 +42,6 @@ class DriftError(Exception):
 
 
 # --- input -----------------------------------------------------------------------------------
-
-def pins(requirements: Path = ROOT / "requirements.txt") -> dict[str, str]:
-    """{"torch": "2.13.0", ...} from requirements.txt's `name==version` lines."""
-    found = {}
-    for line in requirements.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^([A-Za-z0-9_.-]+)==([^\s#;]+)", line.strip())
-        if m:
-            found[m[1].lower()] = m[2]
-    return found
-
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m tools.drift", description=__doc__.split("\n\n")[0])

@@ -26,7 +26,7 @@ import re
 import sys
 from pathlib import Path
 
-from tools.site_config import chapters, languages, mkdocs_config
+from tools.site_config import chapters, language_entry, languages, pins
 from tools.strings import strings
 
 from tools.page import (ADMONITION, COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, page_lang,
@@ -49,18 +49,12 @@ PAGE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)(?P<path>[^)\s#]+\.md)(?P<anchor>#[^
 
 # --- the site's settings --------------------------------------------------------------------
 
-def site_settings(root: Path) -> dict:
-    config = mkdocs_config(root)
-    i18n = next((p["i18n"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p), {})
-    languages = {l["locale"]: l for l in i18n.get("languages", [])}
-    pins = {}
-    for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines():
-        name, _, version = line.partition("==")
-        if name.strip().lower() in PINNED:
-            pins[name.strip().lower()] = version.strip()
-    if sorted(pins) != sorted(PINNED):
+def pinned(root: Path) -> dict[str, str]:
+    """The versions of PINNED that requirements.txt pins (the notebook's install cell)."""
+    found = pins(root)
+    if any(name not in found for name in PINNED):
         raise DocTestError(f"requirements.txt must pin {' and '.join(PINNED)} with ==")
-    return {"languages": languages, "pins": pins}
+    return found
 
 
 def notebook_path(page: Path) -> Path:
@@ -203,11 +197,11 @@ def code_cell(source: str, printed: str | None = None, metadata: dict | None = N
             "source": split_lines(source)}
 
 
-def page_cells(page: Path, settings: dict) -> tuple[str, list]:
+def page_cells(page: Path) -> tuple[str, list]:
     """The page's title and its cells (prose and blocks, in order)."""
     lang = page_lang(page)
     words = dict(strings(lang)["notebooks"])  # the few words the generator writes itself
-    words["admonitions"] = settings["languages"].get(lang, {}).get("admonition_translations") or {}
+    words["admonitions"] = language_entry(lang, docs_dir(page).parent).get("admonition_translations") or {}
     text = page.read_text(encoding="utf-8")
     lines = text.split("\n")
     blocks: list[Block] = parse_page(page)
@@ -252,18 +246,18 @@ def page_cells(page: Path, settings: dict) -> tuple[str, list]:
 def make_notebook(page: Path) -> str:
     """The notebook of a chapter page, as the exact text of its .ipynb file."""
     root = docs_dir(page).parent
-    settings = site_settings(root)
+    versions = pinned(root)
     lang = page_lang(page)
     words = strings(lang)["notebooks"]
-    title, cells = page_cells(page, settings)
-    pins = " ".join(f"{name}=={settings['pins'][name]}" for name in PINNED)
-    pins_text = words["and"].join(f"`{name}=={settings['pins'][name]}`" for name in PINNED)
+    title, cells = page_cells(page)
+    pins_line = " ".join(f"{name}=={versions[name]}" for name in PINNED)
+    pins_text = words["and"].join(f"`{name}=={versions[name]}`" for name in PINNED)
     header = markdown_cell(
         f"# {title}\n\n"
         f"[{words['page']}]({page_link(page_name(page), page_name(page))})\n\n"
         + words["install"].format(pins=pins_text))
     install = code_cell(
-        f"# %pip install {pins}",
+        f"# %pip install {pins_line}",
         metadata={"tags": [INSTALL_TAG]})
     cells = [header, install, *cells]
     count = 0

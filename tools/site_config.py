@@ -3,7 +3,9 @@
 `languages()` are the i18n plugin's locales (the default, the source of every translation,
 first), `pages()` the nav's Markdown pages and `chapters()` those with Python blocks; the
 machinery derives every list of languages or chapters from these, never names one itself.
+`pins()` are the versions requirements.txt pins (the notebooks' install line, tools/drift.py).
 """
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,17 +52,42 @@ def twin_language(lang: str) -> str:
     return first_translation if lang == source else source
 
 
+def language_entry(lang: str, root: Path = ROOT) -> dict:
+    """A language's entry in the i18n plugin's list ({} for a language it does not list)."""
+    return next((entry for entry in _languages(root) if entry["locale"] == lang), {})
+
+
 def language_name(lang: str, root: Path = ROOT) -> str:
     """A language's name as its own readers write it (the language menu's), e.g. 'हिन्दी'."""
-    return next(entry["name"] for entry in _languages(root) if entry["locale"] == lang)
+    return language_entry(lang, root)["name"]
+
+
+def nav_entries(nav: list | None = None, root: Path = ROOT) -> tuple[list[str], list[str]]:
+    """The nav's titles and its files (pages, notebooks, links), each in nav order."""
+    titles, files = [], []
+    for item in mkdocs_config(root)["nav"] if nav is None else nav:
+        for title, value in item.items() if isinstance(item, dict) else [(None, item)]:
+            titles += [title] if title is not None else []
+            if isinstance(value, list):  # a section
+                inner_titles, inner_files = nav_entries(value)
+                titles, files = titles + inner_titles, files + inner_files
+            else:
+                files.append(value)
+    return titles, files
 
 
 def pages(nav: list | None = None, root: Path = ROOT) -> list[str]:
     """The nav's Markdown pages (paths under docs/<lang>/), in nav order; notebooks left out."""
-    found = []
-    for item in mkdocs_config(root)["nav"] if nav is None else nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        found += pages(value, root) if isinstance(value, list) else [value] if value.endswith(".md") else []
+    return [f for f in nav_entries(nav, root)[1] if f.endswith(".md")]
+
+
+def pins(root: Path = ROOT) -> dict[str, str]:
+    """{"torch": "2.13.0", ...} from requirements.txt's `name==version` lines (beside mkdocs.yml)."""
+    found = {}
+    for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^([A-Za-z0-9_.-]+)==([^\s#;]+)", line.strip())
+        if m:
+            found[m[1].lower()] = m[2]
     return found
 
 
