@@ -30,7 +30,7 @@ import pytest
 from tools.site_config import nav_entries
 
 from tools.page import ROOT, DocTestError, pages, parse_page, read, rel
-from tools.doctests import fresh_torch_defaults, normalise_end, printed_by
+from tools.doctests import TIME_LIMIT_S, TimeLimit, fresh_torch_defaults, normalise_end, printed_by, time_limit
 from tools.notebooks import (
     IMAGE, INSTALL_TAG, REGENERATE, code_cell, make_notebook, notebook_path, notebooks_on_disk, page_of,
 )
@@ -132,22 +132,27 @@ def run_cell(code: str, filename: str, namespace: dict):
     return None if code.rstrip().endswith(";") else value
 
 
-def run_notebook(codes: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(printed, problem) per cell, run in order in one fresh namespace; stops at an exception."""
+def run_notebook(codes: tuple[str, ...], limit: float | None = TIME_LIMIT_S) -> list[tuple[str, str]]:
+    """(printed, problem) per cell, run in order in one fresh namespace; stops at an exception or
+    at a cell that runs past `limit` seconds (a block's time limit: `pytest --block-time-limit`)."""
     fresh_torch_defaults("cpu")             # a fresh kernel's defaults
     namespace = {"__name__": "__main__"}    # a kernel's namespace: no __file__
     results = []
     for i, code in enumerate(codes):
         out, err = io.StringIO(), io.StringIO()
-        problems = []
+        problems, stops = [], True  # Run All stops at a cell that raises or never ends
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
                 warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("default")
             try:
-                shown = run_cell(code, f"<cell {i}>", namespace)
+                with time_limit(limit):
+                    shown = run_cell(code, f"<cell {i}>", namespace)
+                stops = False
                 if shown is not None:
                     problems.append(f"its last line's value would be displayed too: {shown!r}; "
                                     "print it, assign it, or end the line with ;")
+            except TimeLimit as stopped:
+                problems.append(f"it {stopped} (Run All would hang here)")
             except BaseException as error:  # noqa: BLE001 - a cell may raise anything
                 if isinstance(error, KeyboardInterrupt):
                     raise
@@ -157,7 +162,7 @@ def run_notebook(codes: tuple[str, ...]) -> list[tuple[str, str]]:
         if err.getvalue():
             problems.append(f"it writes to stderr:\n{err.getvalue()}")
         results.append((out.getvalue(), "\n".join(problems)))
-        if problems and problems[-1].startswith("it raised"):
+        if stops:
             break
     if "torch" in sys.modules:
         sys.modules["torch"].set_default_device("cpu")
@@ -183,21 +188,22 @@ def schema_problem(path: Path, memo) -> str:
     return found
 
 
-def results(codes: tuple[str, ...], memo) -> list[tuple[str, str]]:
+def results(codes: tuple[str, ...], memo, limit: float | None = TIME_LIMIT_S) -> list[tuple[str, str]]:
     """run_notebook(codes), or what it gave before for the same cells, this runner, the engine
-    and the same versions (memo: tools/snippet_memo.py)."""
+    and the same versions (memo: tools/snippet_memo.py; a run stopped by the time limit is not kept)."""
     if memo is None:
-        return run_notebook(codes)
+        return run_notebook(codes, limit)
     key = memo.key(codes, Path(__file__))
     stored = memo.get(key, list)
     if stored is not None:
         return [tuple(result) for result in stored]
-    fresh = run_notebook(codes)
-    memo.put(key, fresh)
+    fresh = run_notebook(codes, limit)
+    memo.put(key, None if any("Run All would hang" in problem for _, problem in fresh) else fresh)
     return fresh
 
 
-def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | None = None) -> list[str]:
+def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | None = None,
+                    limit: float | None = TIME_LIMIT_S) -> list[str]:
     """Every way running the notebook in a kernel differs from running its page's blocks alone
     (`alone`: what each block prints, by default the doc tests' runs of its page's blocks)."""
     memo = memos.get("notebooks")
@@ -217,7 +223,7 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
     codes = tuple(c.source for _, c in cells)
     key = ("notebook", codes)
     if key not in cache:
-        cache[key] = results(codes, memo)
+        cache[key] = results(codes, memo, limit)
     if alone is None:
         alone = [printed_by(block, cache=cache, memo=memos.get("blocks")) for block in parse_page(page_of(path))]
     errors = []
@@ -239,8 +245,8 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.relative_to(ROOT / "docs").as_posix() for p in NOTEBOOKS])
-def test_notebook_prints_its_stored_outputs(path, run_cache, memos):
-    errors = notebook_errors(path, run_cache, memos)
+def test_notebook_prints_its_stored_outputs(path, run_cache, memos, request):
+    errors = notebook_errors(path, run_cache, memos, limit=request.config.getoption("--block-time-limit"))
     if errors:
         pytest.fail("\n\n".join(errors) + "\n" + FIX_HINT, pytrace=False)
 
@@ -312,6 +318,15 @@ def test_runner_flags_what_a_kernel_would_show_beyond_the_prints():
     assert results[1][0] == "42\n" and "would be displayed" in results[1][1]
     assert "writes to stderr" in results[2][1]
     assert "NameError" in results[3][1]
+
+
+def test_after_a_cell_that_never_ends_or_raises_no_cell_runs():
+    results = run_notebook(("print('before')", "print('started')\nwhile True:\n    pass", "print('after')"), limit=0.5)
+    assert len(results) == 2 and results[0] == ("before\n", ""), results
+    printed, problem = results[1]
+    assert printed == "started\n" and "ran past the time limit of 0.5 s (Run All would hang here)" in problem, problem
+    warned_then_raised = run_notebook(("import warnings\nwarnings.warn('careful')\nraise ValueError", "print('after')"))
+    assert len(warned_then_raised) == 1 and "it warns" in warned_then_raised[0][1], warned_then_raised
 
 
 # --- exercise solutions stay collapsed ---------------------------------------------------------
