@@ -81,6 +81,14 @@ def test_a_stale_or_orphaned_file_fails_even_when_the_figures_come_from_the_memo
                                               f"{tmp_path / 'orphan.svg'}: no drawer in tools.figures.DRAWERS makes it"]
 
 
+def test_a_snippet_that_never_ends_fails_the_drawer_naming_it(tmp_path, monkeypatch):
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "endless.py").write_text("while True:\n    pass\n", encoding="utf-8")
+    monkeypatch.setattr(F, "SNIPPETS", tmp_path)
+    with pytest.raises(RuntimeError, match=r"snippets/demo/endless.py, which ran past the time limit of 0.5 s"):
+        F.snippet_namespace("demo/endless.py", limit=0.5)
+
+
 def test_every_figure_keeps_its_text_as_text_and_no_date(drawn):
     for name, (svg, drawer) in drawn.items():
         root = ET.fromstring(svg)

@@ -27,7 +27,7 @@ import warnings
 from pathlib import Path
 
 from tools.page import ROOT, rel
-from tools.doctests import fresh_torch_defaults, run_code
+from tools.doctests import TIME_LIMIT_S, TimeLimit, fresh_torch_defaults, run_code
 from tools.site_config import languages
 
 FIGURES_DIR = ROOT / "docs" / "assets" / "figures"
@@ -90,16 +90,19 @@ def power_of_ten(value, _position=None) -> str:
 READ: list[Path] = []  # the snippet files the drawer drawing now has run (its memo entry's inputs)
 
 
-def snippet_namespace(*paths: str) -> dict:
-    """Run snippets/<path> as the page runs it (fresh torch defaults, output swallowed);
-    return the variables it left. Several paths: their code one after the other, as a page's
-    block that includes several files runs it. A drawer reads snippets only through this."""
+def snippet_namespace(*paths: str, limit: float | None = TIME_LIMIT_S) -> dict:
+    """Run snippets/<path> as the page runs it (fresh torch defaults, output swallowed, the
+    blocks' time limit); return the variables it left. Several paths: their code one after the
+    other, as a page's block that includes several files runs it. A drawer reads snippets only
+    through this."""
     READ.extend(SNIPPETS / p for p in paths)
     namespace = {"__name__": "__main__", "__file__": str(SNIPPETS / paths[-1])}
     try:
         run_code("".join((SNIPPETS / p).read_text(encoding="utf-8") for p in paths), namespace["__file__"],
-                 limit=None, namespace=namespace)
+                 limit=limit, namespace=namespace)
         return namespace
+    except TimeLimit as stopped:
+        raise RuntimeError(f"a figure drawer ran {', '.join(f'snippets/{p}' for p in paths)}, which {stopped}") from None
     finally:
         fresh_torch_defaults()  # what the snippet set (print options...) stays with it
 
