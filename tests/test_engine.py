@@ -1,4 +1,4 @@
-"""The doc-test engine on fixture pages, in this process: blocks inline and in solutions, --update-outputs,
+"""The doc-test engine on fixture pages, in this process: blocks inline in a box and in solutions, --update-outputs,
 `notest`, a page's blocks refused one by one. (What each planted fault's failure says, through
 pytest-markdown-docs' items: tests/test_doc_items.py.)"""
 import shutil
@@ -27,7 +27,7 @@ def failure(page: Path) -> str:
     return str(caught.value)
 
 
-def test_inline_blocks_in_tabs_are_run_and_checked(site):
+def test_inline_blocks_in_a_box_are_run_and_checked(site):
     (block,) = parse_page(site / "docs" / "en" / "inline.md")
     assert block.code == 'print("a")\nprint(2 * 21)\n'
     message = failure(site / "docs" / "en" / "inline.md")
