@@ -1,7 +1,8 @@
 """Every chapter has a notebook per language (made by tools/notebooks.py) that is up to
 date with its page (so its stored outputs are the page's), and that runs top to bottom as in a
-fresh Jupyter kernel, each cell printing what its block prints alone (tools/doctests.py's run of
-it): a changed output fails once, in the doc tests, not again here.
+fresh Jupyter kernel, each cell printing what its code prints alone (tools/doctests.py's run of
+its block): a changed output fails once, in the doc tests, not again here; an edited snippet
+fails its doc test and the staleness check, not this one (a stale cell is run alone as it is).
 
 The cells run in-process, in one namespace per notebook, as a kernel runs them: each sees
 what the cells above it left behind, `__file__` is not defined, a last line whose value
@@ -24,6 +25,7 @@ import shutil
 import sys
 import traceback
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -202,6 +204,18 @@ def results(codes: tuple[str, ...], memo, limit: float | None = TIME_LIMIT_S) ->
     return fresh
 
 
+def printed_alone(source: str, block, cache: dict, memo) -> str:
+    """What a cell's code prints run alone: its block's doc-test run when the cell holds the
+    block's code; else (a stale notebook, which test_notebook_is_up_to_date reports) the cell's
+    own code, so that a changed snippet fails there and in its doc test, not here too."""
+    if block.code.strip("\n") != source:
+        block = replace(block, code=source + "\n")
+    try:
+        return printed_by(block, cache=cache, memo=memo)
+    except DocTestError as error:
+        return str(error)
+
+
 def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | None = None,
                     limit: float | None = TIME_LIMIT_S) -> list[str]:
     """Every way running the notebook in a kernel differs from running its page's blocks alone
@@ -225,7 +239,8 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
     if key not in cache:
         cache[key] = results(codes, memo, limit)
     if alone is None:
-        alone = [printed_by(block, cache=cache, memo=memos.get("blocks")) for block in parse_page(page_of(path))]
+        alone = [printed_alone(cell.source, block, cache, memos.get("blocks"))
+                 for (_, cell), block in zip(cells, parse_page(page_of(path)))]
     errors = []
     for (index, cell), (printed, problem), by_itself in zip(cells, cache[key], alone):
         lines = [l for l in cell.source.splitlines() if l.strip() and not l.startswith(("import ", "from ", "#"))]
@@ -301,6 +316,14 @@ def test_a_cell_that_prints_otherwise_after_the_cells_above_fails(tmp_path, memo
     path.write_text(json.dumps(notebook), encoding="utf-8")
     errors = notebook_errors(path, {}, {"schema": memos["schema"]}, alone=["1\n", "None\n"])
     assert len(errors) == 1 and "cell 2" in errors[0] and "-None\n+1\n" in errors[0], errors
+
+
+def test_a_stale_cell_is_compared_with_its_own_code_run_alone():
+    """A snippet edited since its notebook was made fails its doc test and the staleness check,
+    not this check as well: the notebook's old cell is compared with the old code run alone."""
+    block = parse_page(ROOT / "tests" / "fixtures" / "engine" / "docs" / "en" / "wrong_output.md")[0]
+    assert printed_alone(block.code.strip("\n"), block, {}, None) == "2\n"  # the block's own run
+    assert printed_alone("print('the code before the edit')", block, {}, None) == "the code before the edit\n"
 
 
 def test_a_notebook_jupyter_would_reject_fails(tmp_path, memos):
