@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tools.page import DocTestError, pages, parse_page, read_page
-from tools.doctests import check, printed_by, update
+from tools.doctests import check, printed_by, run_code, update
 
 FIXTURE = Path(__file__).parent / "fixtures" / "engine"
 
@@ -86,3 +86,9 @@ def test_each_block_of_a_page_is_refused_on_its_own(site):
     good, bad = read_page(page).values()
     check(good, printed_by(good))
     assert isinstance(bad, DocTestError) and "line 11: Python block has no output block" in str(bad)
+
+
+def test_only_what_the_block_itself_prints_is_its_output():
+    """The suite's background threads print while blocks run; that is not the block's output."""
+    code = "import threading\nt = threading.Thread(target=lambda: print('elsewhere'))\nt.start(); t.join()\nprint('mine')\n"
+    assert run_code(code, "threads.py") == "mine\n"

@@ -23,6 +23,7 @@ import io
 import json
 import shutil
 import sys
+import threading
 import traceback
 import warnings
 from dataclasses import replace
@@ -32,7 +33,8 @@ import pytest
 from tools.site_config import nav_entries
 
 from tools.page import ROOT, DocTestError, pages, parse_page, read, rel
-from tools.doctests import TIME_LIMIT_S, TimeLimit, fresh_torch_defaults, normalise_end, printed_by, time_limit
+from tools.doctests import (TIME_LIMIT_S, ThisThread, TimeLimit, fresh_torch_defaults, normalise_end, printed_by,
+                            time_limit)
 from tools.notebooks import (
     IMAGE, INSTALL_TAG, REGENERATE, code_cell, make_notebook, notebook_path, notebooks_on_disk, page_of,
 )
@@ -143,9 +145,13 @@ def run_notebook(codes: tuple[str, ...], limit: float | None = TIME_LIMIT_S) -> 
     for i, code in enumerate(codes):
         out, err = io.StringIO(), io.StringIO()
         problems, stops = [], True  # Run All stops at a cell that raises or never ends
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
-                warnings.catch_warnings(record=True) as caught:
+        caught = []  # this thread's warnings (the suite's background threads warn elsewhere)
+        with contextlib.redirect_stdout(ThisThread(out, sys.stdout)), \
+                contextlib.redirect_stderr(ThisThread(err, sys.stderr)), warnings.catch_warnings():
             warnings.simplefilter("default")
+            elsewhere, me = warnings.showwarning, threading.get_ident()
+            warnings.showwarning = lambda *shown: (caught.append(shown) if threading.get_ident() == me
+                                                   else elsewhere(*shown))
             try:
                 with time_limit(limit):
                     shown = run_cell(code, f"<cell {i}>", namespace)
@@ -160,7 +166,7 @@ def run_notebook(codes: tuple[str, ...], limit: float | None = TIME_LIMIT_S) -> 
                     raise
                 problems.append("it raised an exception (Run All stops here)\n"
                                 + "".join(traceback.format_exception(error)))
-        problems += [f"it warns: {w.category.__name__}: {w.message}" for w in caught]
+        problems += [f"it warns: {category.__name__}: {message}" for message, category, *_ in caught]
         if err.getvalue():
             problems.append(f"it writes to stderr:\n{err.getvalue()}")
         results.append((out.getvalue(), "\n".join(problems)))
@@ -316,6 +322,16 @@ def test_a_cell_that_prints_otherwise_after_the_cells_above_fails(tmp_path, memo
     path.write_text(json.dumps(notebook), encoding="utf-8")
     errors = notebook_errors(path, {}, {"schema": memos["schema"]}, alone=["1\n", "None\n"])
     assert len(errors) == 1 and "cell 2" in errors[0] and "-None\n+1\n" in errors[0], errors
+
+
+def test_only_what_the_cell_itself_writes_or_warns_is_its_own():
+    """The suite's background threads (a site server, a build) write and warn while cells run."""
+    elsewhere = ("import sys, threading, warnings\n"
+                 "t = threading.Thread(target=lambda: (print('elsewhere', file=sys.stderr), print('elsewhere'),"
+                 " warnings.warn('elsewhere')))\nt.start(); t.join()\nprint('mine')")
+    mine = "import warnings\nwarnings.warn('mine')"
+    with pytest.warns(UserWarning, match="elsewhere"):  # shown as the thread's, not the cell's
+        assert run_notebook((elsewhere, mine)) == [("mine\n", ""), ("", "it warns: UserWarning: mine")]
 
 
 def test_a_stale_cell_is_compared_with_its_own_code_run_alone():

@@ -57,6 +57,18 @@ def time_limit(seconds: float | None):
 
 # --- running -----------------------------------------------------------------------------
 
+class ThisThread:
+    """sys.stdout or sys.stderr while code runs: what this thread writes goes to `mine`; what the
+    suite's background threads write (a server's error, a build's warning) to `others`, the
+    stream as it was, so that it never lands in the output of the code being checked."""
+
+    def __init__(self, mine, others):
+        self.mine, self.others, self.thread = mine, others, threading.get_ident()
+
+    def __getattr__(self, name):
+        return getattr(self.mine if threading.get_ident() == self.thread else self.others, name)
+
+
 def fresh_torch_defaults(device: str = "cpu") -> None:
     """The global torch settings a fresh Python starts with (an earlier block may change them).
 
@@ -84,7 +96,7 @@ def run_code(code: str, filename: str, device: str = "cpu", threads: int | None 
     if namespace is None:
         namespace = {"__name__": "__main__", "__file__": filename}
     try:
-        with contextlib.redirect_stdout(buffer), torch_threads(threads, code), time_limit(limit):
+        with contextlib.redirect_stdout(ThisThread(buffer, sys.stdout)), torch_threads(threads, code), time_limit(limit):
             exec(compile(code, filename, "exec"), namespace)
     except TimeLimit as stopped:
         stopped.printed = buffer.getvalue()
