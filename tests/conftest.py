@@ -13,8 +13,9 @@ import pytest
 # pytest runs, the browser suite's page visits, each in a Chromium of its own): each takes a
 # fresh folder and returns what its tests check. They start in three background threads as soon
 # as collection ends, so they run beside the in-process tests; the tests that wait for them
-# (fixture `early`) run last. (pytest-xdist was not measured against it: its workers would
-# each build the browser suite's site again.)
+# (fixture `early`) run last. (pytest-xdist 3.8.0, measured against it on this 2-core machine,
+# warm memo, back to back: `pytest -n 2` 440 s, `pytest` 230 s; each worker builds and visits
+# the site again.)
 
 class Early:
     """Runs functions in background threads, each once; result(fn) waits for fn's."""
