@@ -360,10 +360,10 @@ def test_runner_flags_what_a_kernel_would_show_beyond_the_prints():
 
 
 def test_after_a_cell_that_never_ends_or_raises_no_cell_runs():
-    results = run_notebook(("print('before')", "print('started')\nwhile True:\n    pass", "print('after')"), limit=0.5)
+    results = run_notebook(("print('before')", "print('started')\nwhile True:\n    pass", "print('after')"), limit=0.05)
     assert len(results) == 2 and results[0] == ("before\n", ""), results
     printed, problem = results[1]
-    assert printed == "started\n" and "ran past the time limit of 0.5 s (Run All would hang here)" in problem, problem
+    assert printed == "started\n" and "ran past the time limit of 0.05 s (Run All would hang here)" in problem, problem
     warned_then_raised = run_notebook(("import warnings\nwarnings.warn('careful')\nraise ValueError", "print('after')"))
     assert len(warned_then_raised) == 1 and "it warns" in warned_then_raised[0][1], warned_then_raised
 
