@@ -7,13 +7,21 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools.side_by_side import FOLDER, SideBySideError, is_chapter, label, link, write_pages  # noqa: E402
+from tools.side_by_side import FOLDER, SideBySideError, label, link, write_pages  # noqa: E402
+from tools.site_config import chapters  # noqa: E402
+
+CHAPTERS: set[str] = set()  # under docs/<lang>/, read once per build
+
+
+def on_pre_build(config):
+    CHAPTERS.clear()
+    CHAPTERS.update(chapters(Path(config.config_file_path).resolve().parent))
 
 
 def _language(page, config):
-    source = Path(page.file.abs_src_path).resolve()
-    docs = Path(config.docs_dir).resolve()
-    return source.relative_to(docs).parts[0] if is_chapter(source, docs) else None
+    """The page's language if it is a chapter page (tools/site_config.chapters()), else None."""
+    lang, *name = Path(page.file.abs_src_path).resolve().relative_to(Path(config.docs_dir).resolve()).parts
+    return lang if "/".join(name) in CHAPTERS else None
 
 
 def on_page_context(context, page, config, nav):

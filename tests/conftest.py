@@ -1,5 +1,6 @@
 import shutil
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -17,11 +18,17 @@ import pytest
 # warm memo, back to back: `pytest -n 2` 440 s, `pytest` 230 s; each worker builds and visits
 # the site again.)
 
+def in_the_background():
+    """Mark this thread as the suite's own: what it prints or warns is not the output of the
+    block or cell running beside it (tools/doctests.py: in_background)."""
+    threading.current_thread().background = True
+
+
 class Early:
     """Runs functions in background threads, each once; result(fn) waits for fn's."""
 
     def __init__(self):
-        self.pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="early")
+        self.pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="early", initializer=in_the_background)
         self.folder = Path(tempfile.mkdtemp(prefix="pytest-early-"))
         self.started: dict = {}
 

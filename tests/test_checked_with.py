@@ -91,6 +91,7 @@ def test_every_chapter_page_in_every_language_gets_a_line():
     assert len(chapters()) >= 5, chapters()
     for lang in languages():
         for page in (ROOT / "docs" / lang / name for name in chapters()):
+            assert page.is_file(), f"{page}: a chapter with no page in {lang}"
             assert checked_with.paragraph(page, lang, {"cpu": None, "cuda": None}).startswith(
                 '<p class="checked-with" data-checked="none" data-search-exclude><small>'), page
 

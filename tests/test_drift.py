@@ -231,3 +231,9 @@ def test_a_run_where_every_block_skipped_writes_no_report():
     assert not c.ran()
     c.add("hi/a.md:3:inline0", "hi/a.md", "passed")
     assert c.ran()
+
+
+def test_drift_needs_only_the_standard_library():
+    """.github/workflows/drift.yml runs it on a bare setup-python: no site-packages (-S)."""
+    done = subprocess.run([sys.executable, "-S", "-c", "import tools.drift"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

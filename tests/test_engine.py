@@ -1,5 +1,5 @@
 """The doc-test engine on fixture pages, in this process: blocks inline in a box and in solutions, --update-outputs,
-`notest`, a page's blocks refused one by one. (What each planted fault's failure says, through
+`notest`, a page's blocks refused one by one, the output of threads. (What each planted fault's failure says, through
 pytest-markdown-docs' items: tests/test_doc_items.py.)"""
 import shutil
 from pathlib import Path
@@ -89,6 +89,9 @@ def test_each_block_of_a_page_is_refused_on_its_own(site):
 
 
 def test_only_what_the_block_itself_prints_is_its_output():
-    """The suite's background threads print while blocks run; that is not the block's output."""
-    code = "import threading\nt = threading.Thread(target=lambda: print('elsewhere'))\nt.start(); t.join()\nprint('mine')\n"
-    assert run_code(code, "threads.py") == "mine\n"
+    """The suite's background threads (marked `background`) print while blocks run: not the
+    block's output; what the block's own threads print is."""
+    code = ("import threading\nt = threading.Thread(target=lambda: print('elsewhere'))\nt.background = True\n"
+            "t.start(); t.join()\nt = threading.Thread(target=lambda: print('its own thread'))\nt.start(); t.join()\n"
+            "print('mine')\n")
+    assert run_code(code, "threads.py") == "its own thread\nmine\n"

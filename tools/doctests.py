@@ -57,16 +57,22 @@ def time_limit(seconds: float | None):
 
 # --- running -----------------------------------------------------------------------------
 
+def in_background() -> bool:
+    """True in a thread the test suite runs beside the code it checks (marked `background`: its
+    early work, a served site's threads), whose output and warnings are not that code's."""
+    return getattr(threading.current_thread(), "background", False)
+
+
 class ThisThread:
-    """sys.stdout or sys.stderr while code runs: what this thread writes goes to `mine`; what the
-    suite's background threads write (a server's error, a build's warning) to `others`, the
-    stream as it was, so that it never lands in the output of the code being checked."""
+    """sys.stdout or sys.stderr while code runs: what the code writes (its own threads' too) goes
+    to `mine`; what the suite's background threads write (in_background: a server's error, a
+    build's warning) to `others`, the stream as it was."""
 
     def __init__(self, mine, others):
-        self.mine, self.others, self.thread = mine, others, threading.get_ident()
+        self.mine, self.others = mine, others
 
     def __getattr__(self, name):
-        return getattr(self.mine if threading.get_ident() == self.thread else self.others, name)
+        return getattr(self.others if in_background() else self.mine, name)
 
 
 def fresh_torch_defaults(device: str = "cpu") -> None:

@@ -25,8 +25,7 @@ import sys
 from pathlib import Path
 
 from tools import doctest_report
-from tools.page import ROOT, rel
-from tools.site_config import pins
+from tools.page import ROOT, pins, rel
 
 CACHE = ROOT / ".cache" / "drift"
 VERSION = re.compile(r"^\d+(\.\d+){1,2}((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[a-z0-9.]+)?$")

@@ -26,11 +26,11 @@ import re
 import sys
 from pathlib import Path
 
-from tools.site_config import chapters, language_entry, languages, pins
+from tools.site_config import chapters, language_entry, languages
 from tools.strings import strings
 
 from tools.page import (ADMONITION, COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, page_lang,
-                        page_name, parse_page, rel, slug, snippet_dir)
+                        page_name, parse_page, pins, rel, slug, snippet_dir)
 from tools.doctests import normalise_end
 
 REGENERATE = "To regenerate the notebooks (and every other generated file): python -m tools.refresh"

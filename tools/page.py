@@ -68,6 +68,17 @@ class Block:
         return f"{self.lang}/{page_name(self.page)}:{self.line}:{name}"
 
 
+def pins(root: Path = ROOT) -> dict[str, str]:
+    """{"torch": "2.13.0", ...} from requirements.txt's `name==version` lines (the notebooks'
+    install line, tools/drift.py's venvs)."""
+    found = {}
+    for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^([A-Za-z0-9_.-]+)==([^\s#;]+)", line.strip())
+        if m:
+            found[m[1].lower()] = m[2]
+    return found
+
+
 def rel(path: Path) -> str:
     try:
         return path.resolve().relative_to(ROOT).as_posix()

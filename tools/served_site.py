@@ -48,15 +48,15 @@ def site_prefix() -> str:
     return urlsplit(mkdocs_config(ROOT)["site_url"] or "/").path.rstrip("/") + "/"
 
 
-def build_site(dest: Path, config: Path | None = None, repo: Path = ROOT, **env: str | None) -> Path:
-    """`mkdocs build --strict` of `config` (by default the repository's mkdocs.yml) into dest,
-    run in `repo` (whose tools/ the hooks import), with `env` added to the environment (None
+def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml", **env: str | None) -> Path:
+    """`mkdocs build --strict` of `config` (by default the repository's) into dest, run at the
+    repository's root (whose tools/ the hooks import), with `env` added to the environment (None
     removes a variable); raises with mkdocs' output if it fails. (Not -q: --strict counts only
     the warnings mkdocs shows.)"""
     environ = {k: v for k, v in {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}.items() if v is not None}
     run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config or repo / "mkdocs.yml"),
-         "-d", str(dest)], cwd=repo, env=environ, capture_output=True, text=True)
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(dest)],
+        cwd=ROOT, env=environ, capture_output=True, text=True)
     if run.returncode != 0:
         raise RuntimeError(f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}")
     return dest
@@ -177,11 +177,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 class _Server(http.server.ThreadingHTTPServer):
+    """Its threads are marked `background`: what they print is not the output of a block the
+    tests run beside them (tools/doctests.py: in_background)."""
+
+    def process_request_thread(self, request, client_address):
+        threading.current_thread().background = True
+        super().process_request_thread(request, client_address)
+
     def handle_error(self, request, client_address):
-        """A browser that leaves a page drops what it was still loading: not the site's error,
-        and its traceback on stderr would land in whatever the tests capture just then (once, a
-        notebook cell's stderr)."""
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+        """A browser that leaves a page drops what it was still loading: not the site's error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
 
 
@@ -197,6 +202,7 @@ class SiteServer:
         self.httpd = _Server(("127.0.0.1", 0), handler)
         self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.background = True
 
     def url(self, path: str = "") -> str:
         return f"http://{self.host}{self.prefix}{path}"

@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-from tools import page as page_model
 from tools.build_memo import digest, memo
 from tools.served_site import page_path as site_path  # docs/<lang>/a/b.md -> 'a/b/' ('hi/a/b/')
 from tools.site_config import chapters as site_chapters
@@ -69,14 +68,6 @@ class SideBySideError(ValueError):
 
 
 # ---------------------------------------------------------------- which pages
-
-def is_chapter(source: Path, docs: Path) -> bool:
-    """A chapter: a Markdown page with Python blocks, in both languages."""
-    if source.suffix != ".md" or not page_model.read(source).has_code:
-        return False
-    rel = source.relative_to(docs).parts[1:]
-    return all(docs.joinpath(lang, *rel).is_file() for lang in languages())
-
 
 def chapter_sources(docs: Path) -> list[Path]:
     """The chapters' pages in the default language (tools/site_config.chapters(): the nav's pages

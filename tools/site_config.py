@@ -3,9 +3,7 @@
 `languages()` are the i18n plugin's locales (the default, the source of every translation,
 first), `pages()` the nav's Markdown pages and `chapters()` those with Python blocks; the
 machinery derives every list of languages or chapters from these, never names one itself.
-`pins()` are the versions requirements.txt pins (the notebooks' install line, tools/drift.py).
 """
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -81,19 +79,9 @@ def pages(nav: list | None = None, root: Path = ROOT) -> list[str]:
     return [f for f in nav_entries(nav, root)[1] if f.endswith(".md")]
 
 
-def pins(root: Path = ROOT) -> dict[str, str]:
-    """{"torch": "2.13.0", ...} from requirements.txt's `name==version` lines (beside mkdocs.yml)."""
-    found = {}
-    for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^([A-Za-z0-9_.-]+)==([^\s#;]+)", line.strip())
-        if m:
-            found[m[1].lower()] = m[2]
-    return found
-
-
 def chapters(root: Path = ROOT) -> list[str]:
     """The nav's chapters: its pages with Python blocks (in the default language), in nav order."""
-    from tools.page import parse_page
+    from tools.page import read
 
     docs = root / "docs" / default_language(root)
-    return [p for p in pages(root=root) if parse_page(docs / p)]
+    return [p for p in pages(root=root) if read(docs / p).has_code]  # (a block the engine refuses counts)
