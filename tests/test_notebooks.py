@@ -29,19 +29,20 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tools.site_config import chapters, languages, nav_entries
+from tools.site_config import chapter_pages, nav_entries
 
 from tools.page import ROOT, DocTestError, parse_page, read, rel
-from tools.doctests import (TIME_LIMIT_S, ThisThread, TimeLimit, fresh_torch_defaults, in_background, normalise_end,
+from tools.doctests import (TIME_LIMIT_S, OwnOutput, TimeLimit, fresh_torch_defaults, in_background, normalise_end,
                             printed_by, time_limit)
 from tools.notebooks import (
     IMAGE, INSTALL_TAG, REGENERATE, code_cell, make_notebook, notebook_path, notebooks_on_disk, page_of,
 )
 
+HANG = "Run All would hang here"  # a cell past the time limit (a run not kept in the memo)
 FIX_HINT = "A cell must print in a kernel, after the cells above it, what its block prints alone."
 
 
-CHAPTER_PAGES = [ROOT / "docs" / lang / name for lang in languages() for name in chapters()]  # mkdocs.yml's
+CHAPTER_PAGES = chapter_pages()  # mkdocs.yml's
 NOTEBOOKS = notebooks_on_disk()
 
 
@@ -134,8 +135,8 @@ def run_notebook(codes: tuple[str, ...], limit: float | None = TIME_LIMIT_S) -> 
         out, err = io.StringIO(), io.StringIO()
         problems, stops = [], True  # Run All stops at a cell that raises or never ends
         caught = []  # this thread's warnings (the suite's background threads warn elsewhere)
-        with contextlib.redirect_stdout(ThisThread(out, sys.stdout)), \
-                contextlib.redirect_stderr(ThisThread(err, sys.stderr)), warnings.catch_warnings():
+        with contextlib.redirect_stdout(OwnOutput(out, sys.stdout)), \
+                contextlib.redirect_stderr(OwnOutput(err, sys.stderr)), warnings.catch_warnings():
             warnings.simplefilter("default")
             elsewhere = warnings.showwarning
             warnings.showwarning = lambda *shown, **more: (elsewhere(*shown, **more) if in_background()
@@ -148,7 +149,7 @@ def run_notebook(codes: tuple[str, ...], limit: float | None = TIME_LIMIT_S) -> 
                     problems.append(f"its last line's value would be displayed too: {shown!r}; "
                                     "print it, assign it, or end the line with ;")
             except TimeLimit as stopped:
-                problems.append(f"it {stopped} (Run All would hang here)")
+                problems.append(f"it {stopped} ({HANG})")
             except BaseException as error:  # noqa: BLE001 - a cell may raise anything
                 if isinstance(error, KeyboardInterrupt):
                     raise
@@ -194,7 +195,7 @@ def results(codes: tuple[str, ...], memo, limit: float | None = TIME_LIMIT_S) ->
     if stored is not None:
         return [tuple(result) for result in stored]
     fresh = run_notebook(codes, limit)
-    memo.put(key, None if any("Run All would hang" in problem for _, problem in fresh) else fresh)
+    memo.put(key, None if any(HANG in problem for _, problem in fresh) else fresh)
     return fresh
 
 

@@ -63,7 +63,7 @@ def in_background() -> bool:
     return getattr(threading.current_thread(), "background", False)
 
 
-class ThisThread:
+class OwnOutput:
     """sys.stdout or sys.stderr while code runs: what the code writes (its own threads' too) goes
     to `mine`; what the suite's background threads write (in_background: a server's error, a
     build's warning) to `others`, the stream as it was."""
@@ -102,7 +102,7 @@ def run_code(code: str, filename: str, device: str = "cpu", threads: int | None 
     if namespace is None:
         namespace = {"__name__": "__main__", "__file__": filename}
     try:
-        with contextlib.redirect_stdout(ThisThread(buffer, sys.stdout)), torch_threads(threads, code), time_limit(limit):
+        with contextlib.redirect_stdout(OwnOutput(buffer, sys.stdout)), torch_threads(threads, code), time_limit(limit):
             exec(compile(code, filename, "exec"), namespace)
     except TimeLimit as stopped:
         stopped.printed = buffer.getvalue()

@@ -26,7 +26,7 @@ import re
 import sys
 from pathlib import Path
 
-from tools.site_config import chapters, language_entry, languages
+from tools.site_config import chapter_pages, language_entry
 from tools.strings import strings
 
 from tools.page import (ADMONITION, COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, page_lang,
@@ -282,7 +282,7 @@ def notebooks_on_disk(docs: Path = ROOT / "docs") -> list[Path]:
 def main() -> int:
     import nbformat
 
-    wanted = {notebook_path(p): p for p in (ROOT / "docs" / lang / name for lang in languages() for name in chapters())}
+    wanted = {notebook_path(p): p for p in chapter_pages()}
     for path, page in wanted.items():
         text = make_notebook(page)
         nbformat.validate(nbformat.reads(text, as_version=4))  # raises on a notebook Jupyter would reject

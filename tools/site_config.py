@@ -79,6 +79,11 @@ def pages(nav: list | None = None, root: Path = ROOT) -> list[str]:
     return [f for f in nav_entries(nav, root)[1] if f.endswith(".md")]
 
 
+def chapter_pages(root: Path = ROOT) -> list[Path]:
+    """Every language's chapter pages: docs/<lang>/<chapter> for each chapter()."""
+    return [root / "docs" / lang / name for lang in languages(root) for name in chapters(root)]
+
+
 def chapters(root: Path = ROOT) -> list[str]:
     """The nav's chapters: its pages with Python blocks (in the default language), in nav order."""
     from tools.page import read
