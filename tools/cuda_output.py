@@ -57,19 +57,19 @@ def last_digit_unit(number: str) -> float:
     return 10.0 ** (int(exponent or 0) - decimals)
 
 
-def close(a: str, b: str, rtol: float = RTOL, atol: float = ATOL) -> bool:
+def close(a: str, b: str) -> bool:
     if not any(c in s for s in (a, b) for c in ".eE"):
         return int(a) == int(b)
     x, y = float(a), float(b)
-    return abs(x - y) <= atol + rtol * max(abs(x), abs(y)) + max(last_digit_unit(a), last_digit_unit(b))
+    return abs(x - y) <= ATOL + RTOL * max(abs(x), abs(y)) + max(last_digit_unit(a), last_digit_unit(b))
 
 
-def same_output(expected: str, printed: str, rtol: float = RTOL, atol: float = ATOL) -> bool:
+def same_output(expected: str, printed: str) -> bool:
     """True if `printed` (from a CUDA run) says what `expected` (recorded on the CPU) says."""
     text_e, num_e = split(normalise(expected))
     text_p, num_p = split(normalise(printed))
     return (text_e == text_p and len(num_e) == len(num_p)
-            and all(close(a, b, rtol, atol) for a, b in zip(num_e, num_p)))
+            and all(close(a, b) for a, b in zip(num_e, num_p)))
 
 
 # --- random draws on the CPU generator ---------------------------------------------------
