@@ -49,7 +49,9 @@ PLANTED = {
     "en/pycon.md": "# Console\n\n```pycon\n>>> 1 + 1\n2\n```\n",
     "en/notest.md": ("# Not run\n\n```python notest\nprint('never run')\n```\n\n"
                      "<!-- notest: it opens a window -->\n```python notest\nprint('never run either')\n```\n\n"
-                     "```python\nprint('run')\n```\n\n```text\nrun\n```\n"),
+                     "```python\nprint('run')\n```\n\n```text\nrun\n```\n\n"
+                     "<!-- notest: it opens a window -->\n```{.python notest}\nprint('nor this')\n```\n\n"
+                     "<!-- a comment that gives no reason -->\n```python notest\nprint('refused')\n```\n"),
     "en/unclosed.md": "# Unclosed\n\n```text\nfine\n```\n\n```python\nprint(1)\n",
     "en/options.md": ("# Options\n\n```python continuation\nprint(1)\n```\n\n```text\n1\n```\n\n"
                       "```python runner:DefaultRunner\nprint(2)\n```\n\n```text\n2\n```\n"),
@@ -94,6 +96,7 @@ def test_planted_faults_fail_and_the_rest_pass(planted):
         "docs/en/no_output.md::[CodeFence#1][line:3]": "FAILED",
         "docs/en/notest.md::[CodeFence#1][line:12]": "PASSED",    # the only block of the page that runs
         "docs/en/notest.md::[refused][line:3]": "FAILED",         # notest without a reason
+        "docs/en/notest.md::[refused][line:26]": "FAILED",        # a comment that is not its reason
         "docs/en/options.md::[CodeFence#1][line:3]": "FAILED",
         "docs/en/options.md::[CodeFence#2][line:11]": "FAILED",  # not run by another runner
         "docs/en/pycon.md::[refused][line:3]": "FAILED",
@@ -117,12 +120,8 @@ def test_a_wrong_output_names_page_language_line_snippet_diff_and_fix(planted, l
     assert message in planted.out  # the terminal shows the same, not a traceback of the runner
 
 
-def test_a_block_without_an_output_fence_fails(planted):
-    assert failure(planted, "en/no_output.md") == (
-        "docs/en/no_output.md [en] line 3: Python block has no output block (```text) right under it")
-
-
 @pytest.mark.parametrize("page, message", [
+    ("en/no_output.md", "docs/en/no_output.md [en] line 3: Python block has no output block (```text) right under it"),
     ("en/missing_snippet.md", "docs/en/missing_snippet.md [en] line 3: snippet file not found: snippets/demo/not_there.py"),
     ("en/pycon.md", "docs/en/pycon.md [en] line 3: `pycon` blocks are not supported; use a python block and an output block"),
     ("en/unclosed.md", "docs/en/unclosed.md [en] line 7: code fence is never closed"),
@@ -141,10 +140,10 @@ def test_options_that_would_run_a_block_otherwise_fail(planted):
 
 
 def test_notest_without_a_reason_fails_and_with_one_is_left_out(planted):
-    message = failure(planted, "en/notest.md")
-    assert message.startswith("docs/en/notest.md [en] line 3: `notest` without a reason"), message
-    assert "<!-- notest: why it cannot run -->" in message
-    assert "line 8" not in planted.out  # the one with its reason: neither run nor refused
+    messages = [f["message"] for f in planted.report["pages"]["en/notest.md"]["failures"]]
+    assert {m.split(":")[0] for m in messages} == {f"docs/en/notest.md [en] line {n}" for n in (3, 26)}, messages
+    assert all("`notest` without a reason" in m and "<!-- notest: why it cannot run -->" in m for m in messages)
+    assert "line 8" not in planted.out and "line 21" not in planted.out  # those with their reason: neither run nor refused
     assert planted.report["pages"]["en/notest.md"]["passed"] == 1
 
 

@@ -1,5 +1,5 @@
 """The doc-test engine on fixture pages, in this process: blocks inline in a box and in solutions, --update-outputs,
-`notest`, a page's blocks refused one by one, the output of threads. (What each planted fault's failure says, through
+a page's blocks refused one by one, the output of threads. (What each planted fault's failure says, through
 pytest-markdown-docs' items: tests/test_doc_items.py.)"""
 import shutil
 from pathlib import Path
@@ -66,18 +66,6 @@ def test_update_outputs_fixes_files_and_inline_blocks_and_is_idempotent(site):
     assert "    42\n    ```" in (site / "docs" / "en" / "inline.md").read_text()
 
 
-def test_notest_needs_its_reason_on_the_line_above(site):
-    page = site / "docs" / "en" / "notest.md"
-    page.write_text("# Not run\n\n```python notest\nprint(1)\n```\n\n<!-- notest: it opens a window -->\n"
-                    "```{.python notest}\nprint(2)\n```\n\n<!-- a comment that gives no reason -->\n"
-                    "```python notest\nprint(3)\n```\n", encoding="utf-8")
-    found = read_page(page)
-    assert list(found) == [3, 13], "the block with its reason is left out"
-    assert all(isinstance(e, DocTestError) and "`notest` without a reason" in str(e) for e in found.values())
-    with pytest.raises(DocTestError, match=r"notest.md \[en\] line 3: `notest` without a reason"):
-        parse_page(page)
-
-
 def test_each_block_of_a_page_is_refused_on_its_own(site):
     """read_page keeps a page's good blocks beside the ones it refuses (each item fails alone)."""
     page = site / "docs" / "en" / "mixed.md"
@@ -86,6 +74,8 @@ def test_each_block_of_a_page_is_refused_on_its_own(site):
     good, bad = read_page(page).values()
     check(good, printed_by(good))
     assert isinstance(bad, DocTestError) and "line 11: Python block has no output block" in str(bad)
+    with pytest.raises(DocTestError, match=r"mixed.md \[en\] line 11: Python block has no output block"):
+        parse_page(page)  # the page as a whole: its first refused block
 
 
 def test_only_what_the_block_itself_prints_is_its_output():
