@@ -25,5 +25,4 @@ def on_page_content(html, page, config, files):
     source = Path(page.file.abs_src_path).resolve()
     if source.suffix != ".md":
         return html
-    lang = source.relative_to(Path(config.docs_dir).resolve()).parts[0]
-    return html + paragraph(source, lang, REPORTS)
+    return html + paragraph(source, REPORTS)

@@ -17,7 +17,7 @@ import html
 from pathlib import Path
 
 from tools import doctest_report
-from tools.page import DocTestError, page_name, parse_page
+from tools.page import DocTestError, page_lang, page_name, parse_page
 from tools.strings import strings
 
 def load(root: Path) -> dict[str, dict | None]:
@@ -33,8 +33,9 @@ def outcome(report: dict | None, key: str, digest: str) -> str:
     return page["status"]
 
 
-def sentence(page: Path, lang: str, reports: dict[str, dict | None]) -> tuple[str, str] | None:
+def sentence(page: Path, reports: dict[str, dict | None]) -> tuple[str, str] | None:
     """(outcome, the sentence in the page's language), or None for a page without Python blocks."""
+    lang = page_lang(page)
     text = strings(lang)["checked_with"]
     try:
         if not parse_page(page):
@@ -57,9 +58,9 @@ def facts(report: dict) -> dict[str, str]:
             "date": report["date"]}
 
 
-def paragraph(page: Path, lang: str, reports: dict[str, dict | None]) -> str:
+def paragraph(page: Path, reports: dict[str, dict | None]) -> str:
     """The line as HTML (left out of search), or "" for a page without Python blocks."""
-    found = sentence(page, lang, reports)
+    found = sentence(page, reports)
     if found is None:
         return ""
     result, text = found
