@@ -56,6 +56,8 @@ PLANTED = {
     "en/options.md": ("# Options\n\n```python continuation\nprint(1)\n```\n\n```text\n1\n```\n\n"
                       "```python runner:DefaultRunner\nprint(2)\n```\n\n```text\n2\n```\n"),
     "en/endless.md": "# Endless\n\n```python\nprint('started')\nwhile True:\n    pass\n```\n\n```text\nstarted\n```\n",
+    "en/solution.md": ('# Exercise\n\n??? success "Solution"\n    ```python\n    --8<-- "demo/adds.py"\n    ```\n\n'
+                       '    ```text\n    --8<-- "demo/adds_wrong.out"\n    ```\n\n    Why.\n'),
     "en/stderr.md": "# Warns\n\n```python\nimport sys\nprint('a warning', file=sys.stderr)\nprint(1)\n```\n\n```text\n2\n```\n",
 }
 
@@ -101,6 +103,7 @@ def test_planted_faults_fail_and_the_rest_pass(planted):
         "docs/en/options.md::[CodeFence#2][line:11]": "FAILED",  # not run by another runner
         "docs/en/pycon.md::[refused][line:3]": "FAILED",
         "docs/en/raises.md::[CodeFence#1][line:3]": "FAILED",
+        "docs/en/solution.md::[CodeFence#1][line:4]": "FAILED",
         "docs/en/stderr.md::[CodeFence#1][line:3]": "FAILED",
         "docs/en/unclosed.md::[page]": "FAILED",
         "docs/en/wrong_output.md::[CodeFence#1][line:3]": "FAILED",
@@ -108,16 +111,23 @@ def test_planted_faults_fail_and_the_rest_pass(planted):
     }, planted.out
 
 
-@pytest.mark.parametrize("lang", ["en", "hi"])
-def test_a_wrong_output_names_page_language_line_snippet_diff_and_fix(planted, lang):
-    message = failure(planted, f"{lang}/wrong_output.md")
-    assert message.startswith(f"docs/{lang}/wrong_output.md [{lang}] line 3 (snippets/demo/adds.py): printed output "
+@pytest.mark.parametrize("page, line", [("en/wrong_output.md", 3), ("hi/wrong_output.md", 3),
+                                        ("en/solution.md", 4)])  # in a collapsed `??? success` solution
+def test_a_wrong_output_names_page_language_line_snippet_diff_and_fix(planted, page, line):
+    message = failure(planted, page)
+    assert message.startswith(f"docs/{page} [{page[:2]}] line {line} (snippets/demo/adds.py): printed output "
                               "differs from snippets/demo/adds_wrong.out\n"), message
     assert "-3\n+2\n" in message and message.endswith(
         f"To accept what the code prints: python -m tools.refresh "
-        f"(this page's outputs only: pytest docs/{lang}/wrong_output.md --update-outputs)")
-    assert f"_ docs/{lang}/wrong_output.md::[CodeFence#1][line:3] _" in planted.out  # the failure's heading
+        f"(this page's outputs only: pytest docs/{page} --update-outputs)")
+    assert f"_ docs/{page}::[CodeFence#1][line:{line}] _" in planted.out  # the failure's heading
     assert message in planted.out  # the terminal shows the same, not a traceback of the runner
+
+
+def test_an_inline_block_in_a_box_is_run_and_checked(planted):
+    assert failure(planted, "en/inline.md").startswith(
+        "docs/en/inline.md [en] line 5 (inline code): printed output differs from output block at line 12\n"
+        "--- expected (output block at line 12)\n+++ printed\n@@ -1,2 +1,2 @@\n a\n-41\n+42\n")
 
 
 @pytest.mark.parametrize("page, message", [

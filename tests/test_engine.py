@@ -1,6 +1,6 @@
-"""The doc-test engine on fixture pages, in this process: blocks inline in a box and in solutions, --update-outputs,
-a page's blocks refused one by one, the output of threads. (What each planted fault's failure says, through
-pytest-markdown-docs' items: tests/test_doc_items.py.)"""
+"""The doc-test engine on fixture pages, in this process: --update-outputs, a page's blocks refused one by one,
+the output of threads. (What each planted fault's failure says, blocks in a box and in solutions among them,
+through pytest-markdown-docs' items: tests/test_doc_items.py.)"""
 import shutil
 from pathlib import Path
 
@@ -17,32 +17,6 @@ def site(tmp_path):
     """A writable copy of the fixture docs/ and snippets/."""
     shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
     return tmp_path
-
-
-def failure(page: Path) -> str:
-    """The message the engine gives for the first failing block of a page."""
-    with pytest.raises(DocTestError) as caught:
-        for block in parse_page(page):
-            check(block, printed_by(block))
-    return str(caught.value)
-
-
-def test_inline_blocks_in_a_box_are_run_and_checked(site):
-    (block,) = parse_page(site / "docs" / "en" / "inline.md")
-    assert block.code == 'print("a")\nprint(2 * 21)\n'
-    message = failure(site / "docs" / "en" / "inline.md")
-    assert "inline code" in message and "-41\n+42\n" in message
-
-
-def test_blocks_in_collapsed_solutions_are_run_and_checked(site):
-    """Exercise solutions sit in collapsed `??? success` blocks: run and checked like any block."""
-    page = site / "docs" / "en" / "solution.md"
-    page.write_text('# Exercise\n\n??? success "Solution"\n    ```python\n    --8<-- "demo/adds.py"\n    ```\n\n'
-                    '    ```text\n    --8<-- "demo/adds_wrong.out"\n    ```\n\n    Why.\n', encoding="utf-8")
-    (block,) = parse_page(page)
-    assert block.snippets[0].name == "adds.py"
-    message = failure(page)
-    assert "solution.md [en] line 4" in message and "-3\n+2\n" in message
 
 
 def test_update_outputs_fixes_files_and_inline_blocks_and_is_idempotent(site):

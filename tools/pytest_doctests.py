@@ -76,10 +76,9 @@ class DocPage(MarkdownTextFile):
     refuses that the plugin does not collect."""
 
     def collect(self):
-        try:
-            found = self.config.stash[STATE].read(self.path)
-        except DocTestError as err:  # a fence never closed: nothing on the page can be trusted
-            yield Refused.from_parent(self, name="[page]", line=0, message=str(err))
+        found = self.config.stash[STATE].read(self.path)
+        if isinstance(found.get(0), DocTestError):  # a fence never closed: nothing on the page can be trusted
+            yield Refused.from_parent(self, name="[page]", line=0, message=str(found[0]))
             return
         items = list(super().collect())
         for item in items:  # runner:NAME would take the block from the project's runner: refused
@@ -165,23 +164,15 @@ class DocTests:
             capture.suspend_global_capture()
 
     def read(self, page: Path) -> dict[int, Block | DocTestError]:
-        """The page as collected: blocks keep their lines while --update-outputs rewrites it."""
+        """The page as collected (blocks keep their lines while --update-outputs rewrites it):
+        each Python fence by its line, or {0: why} for a page refused as a whole (tools/page.py)."""
         page = Path(page).resolve()
         if page not in self.pages:
-            blocks = read(page).blocks
-            if isinstance(blocks.get(0), DocTestError):  # the page itself was refused
-                raise blocks[0]
-            self.pages[page] = blocks
+            self.pages[page] = read(page).blocks
         return self.pages[page]
 
-    def entry(self, page: Path, line: int) -> Block | DocTestError | None:
-        try:
-            return self.read(page).get(line)
-        except DocTestError as err:
-            return err
-
     def run(self, page: Path, line: int) -> None:
-        block = self.entry(page, line)
+        block = self.read(page).get(line)
         if block is None:
             raise DocTestError(f"{page}: line {line}: the engine finds no Python block there")
         if isinstance(block, DocTestError):
@@ -217,7 +208,7 @@ class DocTests:
     def test_id(self, item) -> tuple[str, str]:
         """(test id in the report, page key 'en/autograd.md') of a doc item."""
         line = getattr(item, "start_line", getattr(item, "line", 0))
-        entry = self.entry(item.path, line)
+        entry = self.read(item.path).get(line)
         if isinstance(entry, Block):
             return entry.test_id, doctest_report.page_key(entry)
         key = Path(item.path).resolve().relative_to(item.config.rootpath / "docs").as_posix()
