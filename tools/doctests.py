@@ -137,34 +137,29 @@ def printed_by(block: Block, device: str = "cpu", cache: dict | None = None, mem
     """What the block prints; runs each distinct code once per cache (en and hi share runs),
     and not at all when `memo` (a tools.snippet_memo.Memo) holds what the same code printed
     before under the same engine, versions, device and threads."""
+    cache = {} if cache is None else cache
     key = (block.code, device, threads)
-    if cache is not None and key in cache:
-        result = cache[key]
-    else:
+    if key not in cache:
         name = str(block.snippets[0]) if block.snippets else f"{rel(block.page)}:{block.line}"
         stored = memo.key(block, name, device, threads) if memo is not None else None
-        text = memo.get(stored, str) if memo is not None else None
-        if text is not None:
-            result = ("ok", text)
-        else:
+        failure = None
+        printed = memo.get(stored, str) if memo is not None else None
+        if printed is None:
             try:
-                result = ("ok", run_code(block.code, name, device, threads, limit))
+                printed = run_code(block.code, name, device, threads, limit)
             except TimeLimit as stopped:
-                result = ("stopped", f"{stopped}; what it printed until then:\n{stopped.printed or '(nothing)'}")
+                failure = f"{stopped}; what it printed until then:\n{stopped.printed or '(nothing)'}"
             except BaseException as err:  # noqa: BLE001 - a block may raise anything, SystemExit too
                 if isinstance(err, KeyboardInterrupt):
                     raise
-                result = ("raised", snippet_traceback(err))
-            if memo is not None:  # a run that raised is not kept: it runs again
-                memo.put(stored, result[1] if result[0] == "ok" else None)
-        if cache is not None:
-            cache[key] = result
-    status, text = result
-    if status == "raised":
-        raise DocTestError(f"{block.where}: the code raised an exception\n{text}")
-    if status == "stopped":
-        raise DocTestError(f"{block.where}: {text}")
-    return text
+                failure = f"the code raised an exception\n{snippet_traceback(err)}"
+            if memo is not None:  # a run that failed is not kept: it runs again
+                memo.put(stored, None if failure else printed)
+        cache[key] = printed, failure
+    printed, failure = cache[key]
+    if failure:
+        raise DocTestError(f"{block.where}: {failure}")
+    return printed
 
 
 def snippet_traceback(err: BaseException) -> str:
