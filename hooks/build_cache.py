@@ -1,4 +1,4 @@
-"""Glue: what a build makes is kept for the next (tools/build_memo.py, tools/template_cache.py):
+"""Glue: what a build makes is kept for the next (tools/build_memo.py):
 compiled templates, Pygments' colouring of code blocks, Material's reading of each page for
 search, the side-by-side pages."""
 import sys
@@ -8,7 +8,6 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools import build_memo, code_blocks, search_index  # noqa: E402
-from tools.template_cache import keep_compiled_templates  # noqa: E402
 
 
 def on_config(config):
@@ -23,7 +22,7 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    return keep_compiled_templates(env)
+    return build_memo.keep_compiled_templates(env)
 
 
 @event_priority(-300)  # after every other step (side by side: -200)

@@ -1,10 +1,12 @@
 """tools/build_memo.py: a build step's result is reused only for the same input, and what the
-build memo answers is what the step itself makes (Pygments' colouring, Material's search entries)."""
+build memo answers is what the step itself makes (Pygments' colouring, Material's search entries);
+a template is compiled once, and again when its source changes."""
 from types import SimpleNamespace
 
 import markdown
 import pymdownx.highlight
 import pytest
+from jinja2 import DictLoader, Environment
 from material.plugins.search.plugin import SearchIndex
 
 from tools import build_memo, code_blocks, search_index
@@ -70,3 +72,20 @@ def test_remembered_search_entries_are_materials_own_and_follow_the_page(fresh):
     assert entries(remembered, html) == entries(original, html)  # from the memo
     changed = html.replace("more", "less")
     assert entries(remembered, changed) == entries(original, changed) != entries(original, html)
+
+
+def test_a_compiled_template_is_reused_until_its_source_changes(tmp_path, monkeypatch):
+    monkeypatch.setattr(build_memo, "TEMPLATES", tmp_path)
+    sources = {"page.html": "Hello {{ name }}"}
+
+    def render():
+        env = build_memo.keep_compiled_templates(Environment(loader=DictLoader(sources)))
+        return env.get_template("page.html").render(name="reader")
+
+    assert render() == "Hello reader"
+    entries = list(tmp_path.iterdir())
+    assert len(entries) == 1
+    stamp = entries[0].stat().st_mtime_ns
+    assert render() == "Hello reader" and entries[0].stat().st_mtime_ns == stamp  # read, not rewritten
+    sources["page.html"] = "Goodbye {{ name }}"
+    assert render() == "Goodbye reader"  # the checksum differs: compiled again

@@ -8,6 +8,13 @@ their results in `.cache/build-memo/<name>.json`, keyed by a hash of everything 
 once, looks up, computes what is missing, and `save_all()` writes what this process used (so
 entries for old versions of a page drop out). `mkdocs serve` keeps the memo in memory between
 rebuilds, so a rebuild after one page changed recomputes only that page.
+
+Compiled Jinja templates are kept too, in `.cache/jinja-bytecode/` (`keep_compiled_templates`):
+MkDocs makes a new Jinja environment on every build, and static-i18n builds the site once per
+language, so Material's templates were compiled twice on every build and every `mkdocs serve`
+rebuild: about 0.3 s of a 1.6 s build (issue 10). Jinja's own bytecode cache keys each entry
+by the template's name and a checksum of its source, so an edited template (ours in
+overrides/ or a new Material) is compiled again.
 """
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 DIR = Path(__file__).resolve().parent.parent / ".cache" / "build-memo"
+TEMPLATES = DIR.parent / "jinja-bytecode"
 
 
 def digest(*parts) -> str:
@@ -87,3 +95,11 @@ def memo(name: str, version: str) -> Memo:
 def save_all() -> None:
     for m in MEMOS.values():
         m.save()
+
+
+def keep_compiled_templates(env):
+    from jinja2 import FileSystemBytecodeCache  # the build's, not the doc tests' (standard library only)
+
+    TEMPLATES.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(TEMPLATES))
+    return env
