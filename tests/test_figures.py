@@ -15,7 +15,7 @@ import pytest
 
 from tools import figures as F
 from tools import page as page_model
-from tools.page import ROOT, rel
+from tools.page import ROOT
 from tools.site_config import chapters
 
 from helpers import avoided_words, misspelt_terms, printed_in_a_process
@@ -49,25 +49,11 @@ def shown(lang: str) -> dict[str, list[tuple[str, str]]]:
 
 # --- the files -------------------------------------------------------------------------------
 
-def stale_figures(drawn, folder) -> list[str]:
-    """How the figure files in `folder` differ from what the drawers draw (`drawn`)."""
-    problems = []
-    for name, (svg, drawer) in drawn.items():
-        path = folder / name
-        if not path.is_file():
-            problems.append(f"{rel(path)} is missing ({drawer} draws it)")
-        elif path.read_text(encoding="utf-8") != svg:
-            problems.append(f"{rel(path)} is stale: {drawer} draws something else now")
-    problems += [f"{rel(p)}: no drawer in tools.figures.DRAWERS makes it"
-                 for p in sorted(folder.glob("*.svg")) if p.name not in drawn]
-    return problems
-
-
 def test_committed_figures_are_what_the_drawers_draw(drawn, request):
     if request.config.getoption("--update-outputs"):
         F.write(drawn)
         return
-    problems = stale_figures(drawn, F.FIGURES_DIR)
+    problems = list(F.out_of_date(drawn, F.FIGURES_DIR).values())
     assert not problems, "\n".join(problems) + "\nTo redraw: python -m tools.refresh"
 
 
@@ -77,8 +63,9 @@ def test_a_stale_or_orphaned_file_fails_even_when_the_figures_come_from_the_memo
     name = sorted(drawn)[0]
     (tmp_path / name).write_text(drawn[name][0].replace("<svg", "<svg data-planted=\"1\"", 1), encoding="utf-8")
     (tmp_path / "orphan.svg").write_text("<svg/>", encoding="utf-8")
-    assert stale_figures(drawn, tmp_path) == [f"{tmp_path / name} is stale: {drawn[name][1]} draws something else now",
-                                              f"{tmp_path / 'orphan.svg'}: no drawer in tools.figures.DRAWERS makes it"]
+    assert list(F.out_of_date(drawn, tmp_path).values()) == [
+        f"{tmp_path / name} is stale: {drawn[name][1]} draws something else now",
+        f"{tmp_path / 'orphan.svg'}: no drawer in tools.figures.DRAWERS makes it"]
 
 
 def test_a_snippet_that_never_ends_fails_the_drawer_naming_it(tmp_path, monkeypatch):

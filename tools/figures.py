@@ -179,17 +179,24 @@ def drawn(memo=None) -> dict[str, tuple[str, str]]:
     return figures
 
 
-def write(figures: dict[str, tuple[str, str]]) -> list[str]:
-    """Write the figures that changed; remove files no drawer makes. Returns what changed."""
+def out_of_date(figures: dict[str, tuple[str, str]], folder: Path) -> dict[Path, str]:
+    """Each file in `folder` that is not what the drawers draw now (`figures`, from drawn()), and why."""
+    found = {}
+    for name, (text, drawer) in figures.items():
+        path = folder / name
+        if not path.is_file():
+            found[path] = f"{rel(path)} is missing ({drawer} draws it)"
+        elif path.read_text(encoding="utf-8") != text:
+            found[path] = f"{rel(path)} is stale: {drawer} draws something else now"
+    return found | {p: f"{rel(p)}: no drawer in tools.figures.DRAWERS makes it"
+                    for p in sorted(folder.glob("*.svg")) if p.name not in figures}
+
+
+def write(figures: dict[str, tuple[str, str]]) -> None:
+    """Write the figures that changed; remove files no drawer makes."""
     FIGURES_DIR.mkdir(parents=True, exist_ok=True)
-    changed = []
-    for name, (text, _) in figures.items():
-        path = FIGURES_DIR / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            changed.append(rel(path))
-    for path in sorted(FIGURES_DIR.glob("*.svg")):
-        if path.name not in figures:
+    for path in out_of_date(figures, FIGURES_DIR):
+        if path.name in figures:
+            path.write_text(figures[path.name][0], encoding="utf-8")
+        else:
             path.unlink()
-            changed.append(rel(path))
-    return changed
