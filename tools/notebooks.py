@@ -68,11 +68,12 @@ def page_of(notebook: Path) -> Path:
 
 # --- page -> cells --------------------------------------------------------------------------
 
-def indented_block(lines: list[str], start: int, indent: str) -> int:
-    """End (exclusive) of the lines after `start` that belong to a block indented under it."""
+def indented_block(lines: list[str], start: int, inner: str | tuple[str, ...]) -> int:
+    """End (exclusive) of the lines from `start` that belong to a block indented by `inner`
+    (blank lines inside it, not after it)."""
     end = start
     for j in range(start, len(lines)):
-        if lines[j].strip() and not lines[j].startswith(indent + "    ") and not lines[j].startswith(indent + "\t"):
+        if lines[j].strip() and not lines[j].startswith(inner):
             break
         end = j + 1
     while end > start and not lines[end - 1].strip():
@@ -101,7 +102,7 @@ def plain_blocks(lines: list[str], words: dict) -> list[str]:
             i += 1
             continue
         indent = adm["indent"]
-        end = indented_block(lines, i + 1, indent)
+        end = indented_block(lines, i + 1, (indent + "    ", indent + "\t"))
         body = plain_blocks(dedent(lines[i + 1:end], indent + "    "), words)
         title = adm["title"] if adm["title"] is not None else words["admonitions"].get(adm["kind"], adm["kind"].capitalize())
         if adm["mark"] == "???" and any(l.strip() for l in body):  # collapsed: stays collapsed
@@ -197,13 +198,8 @@ def page_cells(page: Path) -> tuple[str, list]:
         stop = block.line - 1 if block else len(lines)
         prose = lines[pos:stop]
         if carry_indent:  # text that goes on inside the admonition a block stood in
-            k = 0
-            while k < len(prose) and (not prose[k].strip() or prose[k].startswith(carry_indent)):
-                k += 1
-            carried = dedent(prose[:k], carry_indent)
-            while carried and not carried[-1].strip():
-                carried.pop()
-            kept = len(carried)  # the blank lines after it stay
+            kept = indented_block(prose, 0, carry_indent)  # the blank lines after it stay
+            carried = dedent(prose[:kept], carry_indent)
             adm = enclosing_admonition(lines, pos, carry_indent)
             first = next((i for i, l in enumerate(carried) if l.strip()), len(carried))
             if adm and adm["mark"] == "???" and first < len(carried):  # the rest of a solution: collapsed
