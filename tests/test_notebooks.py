@@ -170,8 +170,8 @@ def schema_problem(path: Path, memo) -> str:
     """Why nbformat's schema rejects the notebook's file ('' when it accepts it), or what it said
     before of the same bytes under the same nbformat (memo: importing nbformat is a tenth of a
     second, most of this module's time)."""
-    key = memo.key(path.read_bytes()) if memo is not None else None
-    found = memo.get(key, str) if memo is not None else None
+    key = memo.key(path.read_bytes())
+    found = memo.get(key, str)
     if found is None:
         import nbformat
 
@@ -180,8 +180,7 @@ def schema_problem(path: Path, memo) -> str:
             found = ""
         except nbformat.ValidationError as invalid:
             found = invalid.message
-        if memo is not None:
-            memo.put(key, found)
+        memo.put(key, found)
     return found
 
 
@@ -216,7 +215,7 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
     """Every way running the notebook in a kernel differs from running its page's blocks alone
     (`alone`: what each block prints, by default the doc tests' runs of its page's blocks)."""
     memo = memos.get("notebooks")
-    invalid = schema_problem(path, memos.get("schema"))
+    invalid = schema_problem(path, memos["schema"])
     if invalid:
         return [f"{rel(path)} is not a notebook Jupyter opens: {invalid}"]
     notebook = stored(path)

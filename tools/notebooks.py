@@ -184,11 +184,8 @@ def code_cell(source: str, printed: str | None = None, metadata: dict | None = N
             "source": source.splitlines(keepends=True)}
 
 
-def page_cells(page: Path) -> tuple[str, list]:
+def page_cells(page: Path, words: dict) -> tuple[str, list]:
     """The page's title and its cells (prose and blocks, in order)."""
-    lang = page_lang(page)
-    words = dict(strings(lang)["notebooks"])  # the few words the generator writes itself
-    words["admonitions"] = language_entry(lang, docs_dir(page).parent).get("admonition_translations") or {}
     text = page.read_text(encoding="utf-8")
     lines = text.split("\n")
     blocks: list[Block] = parse_page(page)
@@ -231,8 +228,9 @@ def make_notebook(page: Path) -> str:
     root = docs_dir(page).parent
     versions = pinned(root)
     lang = page_lang(page)
-    words = strings(lang)["notebooks"]
-    title, cells = page_cells(page)
+    words = dict(strings(lang)["notebooks"])  # the few words the generator writes itself
+    words["admonitions"] = language_entry(lang, root).get("admonition_translations") or {}
+    title, cells = page_cells(page, words)
     pins_line = " ".join(f"{name}=={versions[name]}" for name in PINNED)
     pins_text = words["and"].join(f"`{name}=={versions[name]}`" for name in PINNED)
     header = markdown_cell(
