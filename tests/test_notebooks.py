@@ -86,10 +86,6 @@ def stale_error(page: Path) -> str | None:
     return f"{rel(path)} is stale: it differs from what its page and snippets make now\n{shown}{REGENERATE}"
 
 
-def test_the_chapters_have_notebooks():
-    assert CHAPTER_PAGES and NOTEBOOKS, "no chapter pages or no notebooks under docs/<lang>/notebooks/"
-
-
 @pytest.mark.parametrize("page", CHAPTER_PAGES, ids=[rel(p).removeprefix("docs/") for p in CHAPTER_PAGES])
 def test_notebook_is_up_to_date(page):
     try:
