@@ -183,8 +183,6 @@ def schema_problem(path: Path, memo) -> str:
 def results(codes: tuple[str, ...], memo, limit: float | None = TIME_LIMIT_S) -> list[tuple[str, str]]:
     """run_notebook(codes), or what it gave before for the same cells, this runner, the engine
     and the same versions (memo: tools/snippet_memo.py; a run stopped by the time limit is not kept)."""
-    if memo is None:
-        return run_notebook(codes, limit)
     key = memo.key(codes, Path(__file__))
     stored = memo.get(key, list)
     if stored is not None:
@@ -210,7 +208,6 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
                     limit: float | None = TIME_LIMIT_S) -> list[str]:
     """Every way running the notebook in a kernel differs from running its page's blocks alone
     (`alone`: what each block prints, by default the doc tests' runs of its page's blocks)."""
-    memo = memos.get("notebooks")
     invalid = schema_problem(path, memos["schema"])
     if invalid:
         return [f"{rel(path)} is not a notebook Jupyter opens: {invalid}"]
@@ -227,7 +224,7 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
     codes = tuple(c.source for _, c in cells)
     key = ("notebook", codes)
     if key not in cache:
-        cache[key] = results(codes, memo, limit)
+        cache[key] = results(codes, memos["notebooks"], limit)
     if alone is None:
         alone = [printed_alone(cell.source, block, cache, memos.get("blocks"), limit)
                  for (_, cell), block in zip(cells, parse_page(page_of(path)))]
@@ -307,7 +304,7 @@ def test_a_cell_that_prints_otherwise_after_the_cells_above_fails(tmp_path, memo
         cell["id"] = f"cell-{i}"
     path = tmp_path / "planted.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")
-    errors = notebook_errors(path, {}, {"schema": memos["schema"]}, alone=["1\n", "None\n"])
+    errors = notebook_errors(path, {}, memos, alone=["1\n", "None\n"])
     assert len(errors) == 1 and "cell 2" in errors[0] and "-None\n+1\n" in errors[0], errors
 
 
@@ -333,7 +330,7 @@ def test_a_notebook_jupyter_would_reject_fails(tmp_path, memos):
     path = tmp_path / "planted.ipynb"
     path.write_text(json.dumps({"cells": [{"cell_type": "code", "id": "c", "metadata": {}, "source": "print(1)"}],
                                 "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
-    errors = notebook_errors(path, {}, {"schema": memos["schema"]}, alone=["1\n"])
+    errors = notebook_errors(path, {}, memos, alone=["1\n"])
     assert len(errors) == 1 and "is not a notebook Jupyter opens" in errors[0] and "outputs" in errors[0], errors
 
 
