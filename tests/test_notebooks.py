@@ -35,7 +35,7 @@ from tools.page import ROOT, DocTestError, parse_page, read, rel
 from tools.doctests import (TIME_LIMIT_S, OwnOutput, TimeLimit, fresh_torch_defaults, in_background, normalise_end,
                             printed_by, time_limit)
 from tools.notebooks import (
-    IMAGE, INSTALL_TAG, REGENERATE, code_cell, make_notebook, notebook_path, notebooks_on_disk, page_of,
+    IMAGE, INSTALL_TAG, REGENERATE, code_cell, make_notebook, notebook_path, notebooks_on_disk,
 )
 
 HANG = "Run All would hang here"  # a cell past the time limit (a run not kept in the memo)
@@ -44,6 +44,7 @@ FIX_HINT = "A cell must print in a kernel, after the cells above it, what its bl
 
 CHAPTER_PAGES = chapter_pages()  # mkdocs.yml's
 NOTEBOOKS = notebooks_on_disk()
+CHAPTER_OF = {notebook_path(page): page for page in CHAPTER_PAGES}  # each chapter's notebook: its page
 
 
 class Node(dict):
@@ -97,8 +98,7 @@ def test_notebook_is_up_to_date(page):
 
 
 def test_every_notebook_belongs_to_a_chapter():
-    wanted = {notebook_path(p) for p in CHAPTER_PAGES}
-    orphans = [rel(p) for p in NOTEBOOKS if p not in wanted]
+    orphans = [rel(p) for p in NOTEBOOKS if p not in CHAPTER_OF]
     assert not orphans, f"notebooks without a chapter page: {orphans}\n{REGENERATE}"
 
 
@@ -227,7 +227,7 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
         cache[key] = results(codes, memos["notebooks"], limit)
     if alone is None:
         alone = [printed_alone(cell.source, block, cache, memos.get("blocks"), limit)
-                 for (_, cell), block in zip(cells, parse_page(page_of(path)))]
+                 for (_, cell), block in zip(cells, parse_page(CHAPTER_OF[path]))]
     errors = []
     for (index, cell), (printed, problem), by_itself in zip(cells, cache[key], alone):
         lines = [l for l in cell.source.splitlines() if l.strip() and not l.startswith(("import ", "from ", "#"))]

@@ -60,12 +60,6 @@ def notebook_path(page: Path) -> Path:
     return docs_dir(page) / page_lang(page) / "notebooks" / Path(page_name(page)).with_suffix(".ipynb")
 
 
-def page_of(notebook: Path) -> Path:
-    """notebook_path's inverse: docs/<lang>/notebooks/x.ipynb -> docs/<lang>/x.md"""
-    lang_dir = docs_dir(notebook) / page_lang(notebook)
-    return lang_dir / notebook.resolve().relative_to(lang_dir / "notebooks").with_suffix(".md")
-
-
 # --- page -> cells --------------------------------------------------------------------------
 
 def indented_block(lines: list[str], start: int, inner: str | tuple[str, ...]) -> int:
