@@ -297,13 +297,12 @@ def interleave(own: list, twin: list, lang: str, twin_lang: str, where: tuple[st
 
 # ---------------------------------------------------------------- links
 
-def resolve(page: str, ref: str) -> str | None:
-    """A relative link on site page `page` as a path in the site (with its #fragment), or None
-    for a link that stays on the page (#x), an absolute one or one with a scheme."""
-    if not ref or ref.startswith(("#", "/")) or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", ref):
-        return None
-    joined = urljoin("http://site/" + page, ref)
-    return joined.removeprefix("http://site/")
+def resolve(page: str, ref: str, prefix: str = "/") -> str | None:
+    """A link on site page `page` (the site served under `prefix`) as a path in the site, with
+    its #fragment, or None for one that leaves the site (another host, above `prefix`)."""
+    base = "http://site" + prefix
+    joined = urljoin(base + page, ref)
+    return joined.removeprefix(base) if joined.startswith(base) else None
 
 
 def relative(target: str, page: str) -> str:
@@ -320,7 +319,7 @@ def rebase(html: str, source: str, target: str, modes: dict[str, str]) -> str:
     """Relative links written for site page `source` rewritten for `target`; a link to a
     chapter page (a key of `modes`) goes to its side-by-side page instead."""
     def moved(ref: str) -> str:
-        path = resolve(source, ref)
+        path = resolve(source, ref) if ref and not ref.startswith(("#", "/")) else None  # (#x: on the page)
         if path is None:
             return ref
         bare, hash_, fragment = path.partition("#")
