@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -164,7 +165,7 @@ class Book:
         pages = pages or {}
 
         def entry(target: str, text: str) -> str:
-            return (f'<a href="#{target}">{escape(text)}</a>'
+            return (f'<a href="#{target}">{escape(text, quote=False)}</a>'
                     f'<span class="pdf-page">{pages.get(target, "")}</span>')
 
         first = read_page(self.site, self.chapters[0].path)
@@ -184,7 +185,7 @@ class Book:
 <html lang="{self.lang}">
 <head>
 <meta charset="utf-8">
-<title>{escape(title)}</title>
+<title>{escape(title, quote=False)}</title>
 {links}
 <style>
 {STYLESHEET.read_text(encoding="utf-8")}
@@ -210,10 +211,6 @@ class Book:
 """
         check_links(html, self.lang)
         return html
-
-
-def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def check_links(html: str, lang: str) -> None:

@@ -35,7 +35,7 @@ from urllib.parse import urljoin
 from tools.build_memo import digest, memo
 from tools.served_site import page_path as site_path  # docs/<lang>/a/b.md -> 'a/b/' ('hi/a/b/')
 from tools.site_config import chapters as site_chapters
-from tools.site_config import default_language, language_name, languages
+from tools.site_config import language_name, languages
 from tools.site_config import twin_language as other
 from tools.strings import strings
 
@@ -69,12 +69,6 @@ class SideBySideError(ValueError):
 
 # ---------------------------------------------------------------- which pages
 
-def chapter_sources(docs: Path) -> list[Path]:
-    """The chapters' pages in the default language (tools/site_config.chapters(): the nav's pages
-    with Python blocks, in nav order)."""
-    return [docs / default_language() / name for name in site_chapters(docs.parent)]
-
-
 @dataclass(frozen=True)
 class Chapter:
     rel: Path                                   # under docs/<lang>/, e.g. autograd.md
@@ -85,11 +79,9 @@ class Chapter:
 
 
 def chapters(docs: Path) -> list[Chapter]:
-    found = []
-    for source in chapter_sources(docs):
-        rel = source.relative_to(docs / default_language())
-        found.append(Chapter(rel, {lang: site_path(lang, rel) for lang in languages()}))
-    return found
+    """The chapters (tools/site_config.chapters(): the nav's pages with Python blocks, in nav order)."""
+    return [Chapter(Path(name), {lang: site_path(lang, Path(name)) for lang in languages()})
+            for name in site_chapters(docs.parent)]
 
 
 def label(lang: str) -> str:
