@@ -17,11 +17,11 @@ from pathlib import Path
 
 import yaml
 
+from tools.page import ROOT
 from tools.site_config import default_language, language_name, languages
 from tools.strings import strings
 from tools.translations import ID_LENGTH, KEY, blob_id
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "glossary" / "terms.yml"
 DOCS = ROOT / "docs"
 PAGE = "glossary.md"

@@ -37,8 +37,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from tools import npm
+from tools.page import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache"
 FONT_DIR = ROOT / "fonts" / "latin-modern-math"
 FONT = FONT_DIR / "latinmodern-math.otf"
