@@ -20,10 +20,9 @@ import yaml
 from tools.page import ROOT
 from tools.site_config import default_language, language_name, languages
 from tools.strings import strings
-from tools.translations import ID_LENGTH, KEY, blob_id
+from tools.translations import DOCS, ID_LENGTH, KEY, blob_id
 
 DATA = ROOT / "glossary" / "terms.yml"
-DOCS = ROOT / "docs"
 PAGE = "glossary.md"
 NUKTA = "\u093c"
 OPTIONAL_NUKTA = re.compile("(?<=[\u0915\u0916\u0917\u091c\u092b])" + NUKTA)  # क़ ख़ ग़ ज़ फ़, not ड़ ढ़
