@@ -32,6 +32,7 @@ from markdown.inlinepatterns import InlineProcessor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.glossary import PAGE, abbreviations, load  # noqa: E402
+from tools.page import page_lang  # noqa: E402
 
 LETTER = r"\w\u0900-\u097f"  # word characters, and every Devanagari letter and mark
 NO_TOOLTIPS = {"h1", "h2", "h3", "h4", "h5", "h6", "th"}  # titles stay plain
@@ -111,13 +112,10 @@ def on_config(config):
     return config
 
 
-def page_lang(page, config) -> str:
-    return Path(page.file.abs_src_path).resolve().relative_to(Path(config.docs_dir).resolve()).parts[0]
-
-
 def on_page_markdown(markdown, page, config, files):
     if not page.file.src_uri.endswith(".md") or Path(page.file.src_uri).name == PAGE:
         return markdown  # notebooks are not Markdown; the glossary page defines every term itself
     # One definition a block: in one block of n lines, `abbr` takes one line a pass and every
     # block processor searches the rest again (n² work: a third of the build).
-    return markdown + "".join(f"\n\n{line}" for line in abbreviations(GLOSSARY, page_lang(page, config)).splitlines())
+    lang = page_lang(Path(page.file.abs_src_path))
+    return markdown + "".join(f"\n\n{line}" for line in abbreviations(GLOSSARY, lang).splitlines())

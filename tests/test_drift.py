@@ -209,7 +209,6 @@ def test_a_prepared_venv_is_reused_without_pip(tmp_path, monkeypatch):
 
 def test_pinned_is_requirements_txt_torch():
     assert drift.resolve_torch("pinned", sys.executable) == drift.pins()["torch"]
-    assert drift.requirements_for("2.14.1")[0] == "torch==2.14.1"
 
 
 def test_constraint_comparison():

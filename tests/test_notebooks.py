@@ -35,7 +35,7 @@ from tools.page import ROOT, DocTestError, parse_page, read, rel
 from tools.doctests import (TIME_LIMIT_S, OwnOutput, TimeLimit, fresh_torch_defaults, in_background, normalise_end,
                             printed_by, time_limit)
 from tools.notebooks import (
-    IMAGE, INSTALL_TAG, REGENERATE, code_cell, make_notebook, notebook_path, notebooks_on_disk, page_of,
+    IMAGE, INSTALL_TAG, REGENERATE, code_cell, make_notebook, notebook_path, notebooks_on_disk,
 )
 
 HANG = "Run All would hang here"  # a cell past the time limit (a run not kept in the memo)
@@ -44,6 +44,7 @@ FIX_HINT = "A cell must print in a kernel, after the cells above it, what its bl
 
 CHAPTER_PAGES = chapter_pages()  # mkdocs.yml's
 NOTEBOOKS = notebooks_on_disk()
+CHAPTER_OF = {notebook_path(page): page for page in CHAPTER_PAGES}  # each chapter's notebook: its page
 
 
 class Node(dict):
@@ -86,10 +87,6 @@ def stale_error(page: Path) -> str | None:
     return f"{rel(path)} is stale: it differs from what its page and snippets make now\n{shown}{REGENERATE}"
 
 
-def test_the_chapters_have_notebooks():
-    assert CHAPTER_PAGES and NOTEBOOKS, "no chapter pages or no notebooks under docs/<lang>/notebooks/"
-
-
 @pytest.mark.parametrize("page", CHAPTER_PAGES, ids=[rel(p).removeprefix("docs/") for p in CHAPTER_PAGES])
 def test_notebook_is_up_to_date(page):
     try:
@@ -101,8 +98,7 @@ def test_notebook_is_up_to_date(page):
 
 
 def test_every_notebook_belongs_to_a_chapter():
-    wanted = {notebook_path(p) for p in CHAPTER_PAGES}
-    orphans = [rel(p) for p in NOTEBOOKS if p not in wanted]
+    orphans = [rel(p) for p in NOTEBOOKS if p not in CHAPTER_OF]
     assert not orphans, f"notebooks without a chapter page: {orphans}\n{REGENERATE}"
 
 
@@ -170,8 +166,8 @@ def schema_problem(path: Path, memo) -> str:
     """Why nbformat's schema rejects the notebook's file ('' when it accepts it), or what it said
     before of the same bytes under the same nbformat (memo: importing nbformat is a tenth of a
     second, most of this module's time)."""
-    key = memo.key(path.read_bytes()) if memo is not None else None
-    found = memo.get(key, str) if memo is not None else None
+    key = memo.key(path.read_bytes())
+    found = memo.get(key, str)
     if found is None:
         import nbformat
 
@@ -180,16 +176,13 @@ def schema_problem(path: Path, memo) -> str:
             found = ""
         except nbformat.ValidationError as invalid:
             found = invalid.message
-        if memo is not None:
-            memo.put(key, found)
+        memo.put(key, found)
     return found
 
 
 def results(codes: tuple[str, ...], memo, limit: float | None = TIME_LIMIT_S) -> list[tuple[str, str]]:
     """run_notebook(codes), or what it gave before for the same cells, this runner, the engine
     and the same versions (memo: tools/snippet_memo.py; a run stopped by the time limit is not kept)."""
-    if memo is None:
-        return run_notebook(codes, limit)
     key = memo.key(codes, Path(__file__))
     stored = memo.get(key, list)
     if stored is not None:
@@ -215,8 +208,7 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
                     limit: float | None = TIME_LIMIT_S) -> list[str]:
     """Every way running the notebook in a kernel differs from running its page's blocks alone
     (`alone`: what each block prints, by default the doc tests' runs of its page's blocks)."""
-    memo = memos.get("notebooks")
-    invalid = schema_problem(path, memos.get("schema"))
+    invalid = schema_problem(path, memos["schema"])
     if invalid:
         return [f"{rel(path)} is not a notebook Jupyter opens: {invalid}"]
     notebook = stored(path)
@@ -232,10 +224,10 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
     codes = tuple(c.source for _, c in cells)
     key = ("notebook", codes)
     if key not in cache:
-        cache[key] = results(codes, memo, limit)
+        cache[key] = results(codes, memos["notebooks"], limit)
     if alone is None:
         alone = [printed_alone(cell.source, block, cache, memos.get("blocks"), limit)
-                 for (_, cell), block in zip(cells, parse_page(page_of(path)))]
+                 for (_, cell), block in zip(cells, parse_page(CHAPTER_OF[path]))]
     errors = []
     for (index, cell), (printed, problem), by_itself in zip(cells, cache[key], alone):
         lines = [l for l in cell.source.splitlines() if l.strip() and not l.startswith(("import ", "from ", "#"))]
@@ -312,7 +304,7 @@ def test_a_cell_that_prints_otherwise_after_the_cells_above_fails(tmp_path, memo
         cell["id"] = f"cell-{i}"
     path = tmp_path / "planted.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")
-    errors = notebook_errors(path, {}, {"schema": memos["schema"]}, alone=["1\n", "None\n"])
+    errors = notebook_errors(path, {}, memos, alone=["1\n", "None\n"])
     assert len(errors) == 1 and "cell 2" in errors[0] and "-None\n+1\n" in errors[0], errors
 
 
@@ -338,7 +330,7 @@ def test_a_notebook_jupyter_would_reject_fails(tmp_path, memos):
     path = tmp_path / "planted.ipynb"
     path.write_text(json.dumps({"cells": [{"cell_type": "code", "id": "c", "metadata": {}, "source": "print(1)"}],
                                 "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
-    errors = notebook_errors(path, {}, {"schema": memos["schema"]}, alone=["1\n"])
+    errors = notebook_errors(path, {}, memos, alone=["1\n"])
     assert len(errors) == 1 and "is not a notebook Jupyter opens" in errors[0] and "outputs" in errors[0], errors
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from tools.site_config import language_entry, languages, nav_entries
 
-from tools.page import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, read, rel
+from tools.page import INCLUDE, OUTPUT_LANGS, PYTHON_LANGS, ROOT, page_lang, read, rel
 
 
 DOCS = ROOT / "docs"
@@ -91,12 +91,12 @@ def compare(english: Path, translated: Path) -> str | None:
         if (x.kind, x.payload) != (y.kind, y.payload):
             if x.kind == y.kind == "inline formulas":
                 x, y = only_in(x, y), only_in(y, x)
-            return (f"{rel(translated)} [{language(translated)}] differs from {rel(english)} [{SOURCE}] "
+            return (f"{rel(translated)} [{page_lang(translated)}] differs from {rel(english)} [{SOURCE}] "
                     f"at structural item {k + 1}:\n"
-                    f"  {rel(english)} [{SOURCE}] {x}\n  {rel(translated)} [{language(translated)}] {y}")
+                    f"  {rel(english)} [{SOURCE}] {x}\n  {rel(translated)} [{page_lang(translated)}] {y}")
     if len(a) != len(b):
-        longer, page, extra = (english, SOURCE, a[len(b)]) if len(a) > len(b) else (translated, language(translated), b[len(a)])
-        return (f"{rel(translated)} [{language(translated)}] differs from {rel(english)} [{SOURCE}]: "
+        longer, page, extra = (english, SOURCE, a[len(b)]) if len(a) > len(b) else (translated, page_lang(translated), b[len(a)])
+        return (f"{rel(translated)} [{page_lang(translated)}] differs from {rel(english)} [{SOURCE}]: "
                 f"only {rel(longer)} [{page}] has structural item {min(len(a), len(b)) + 1}, {extra}")
     return None
 
@@ -105,11 +105,6 @@ def only_in(a: Item, b: Item) -> Item:
     """The inline formulas of section a that section b lacks."""
     extra = Counter(a.parts) - Counter(b.parts)
     return Item(a.line, "inline formulas of the section, not in the other", " ".join(sorted(extra.elements())) or "(none)")
-
-
-def language(page: Path) -> str:
-    docs = next(p for p in page.parents if p.name == "docs")
-    return page.relative_to(docs).parts[0]
 
 
 def twins(docs: Path) -> tuple[list[tuple[Path, Path]], list[str]]:

@@ -9,10 +9,9 @@ def test_book_is_the_nav_without_notebooks_and_with_the_glossary_last():
     assert book_sources(nav) == ["index.md", "a.md", "part/b.md", "glossary.md"]
 
 
-def test_the_site_nav_gives_home_first_and_glossary_last():
-    sources = book_sources()
-    assert sources[0] == "index.md" and sources[-1] == "glossary.md"
-    assert not [s for s in sources if not s.endswith(".md")]
+def test_the_site_nav_gives_home_first():
+    """(The glossary is the nav's last item: tests/test_glossary.py; the book puts it last anyway.)"""
+    assert book_sources()[0] == "index.md"
 
 
 def test_each_page_has_its_own_id_in_the_book():

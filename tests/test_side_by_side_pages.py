@@ -101,7 +101,8 @@ def test_twins_that_differ_are_refused_naming_both_pages(drop, says):
 
 def test_links():
     assert resolve("hi/x/", "../../assets/a.css") == "assets/a.css"
-    assert resolve("x/", "#a") is None and resolve("x/", "https://h/") is None
+    assert resolve("x/", "#a") == "x/#a" and resolve("x/", "https://h/") is None
+    assert resolve("x/", "../../y/", "/handbook/") is None  # above the site's folder
     assert relative("", "x/both/") == "../../" and relative("x/both/", "x/both/") == "./"
     assert relative("hi/y/#z", "x/both/") == "../../hi/y/#z"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.page import ROOT, fences, rel
+from tools.page import ROOT, fences, prose_lines, rel
 from helpers import avoided_words, line_of, misspelt_terms, second_forms
 
 
@@ -26,9 +26,7 @@ MISSPELT_CHAIN = "\u0936\u094d\u0930\u0943\u0902\u0916\u0932\u093e"
 SKIP_DIRS = {".git", ".venv", "site", ".cache", "node_modules", ".pytest_cache", "fixtures"}
 
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
-NOT_PROSE = [
-    re.compile(r"<!--.*?-->", re.S),              # comments
+NOT_PROSE = [  # besides front matter, fences and comments (tools/page.py's prose_lines)
     re.compile(r"\$\$.+?\$\$", re.S),              # display math
     re.compile(r"(?<![\\$])\$[^$\n]+?\$"),         # inline math
     re.compile(r"`[^`\n]*`"),                      # inline code
@@ -43,11 +41,7 @@ LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'â€™-]*(?:[ \t,]+[A-Za-z][A-Za-z0-9'â
 
 def prose(text: str) -> str:
     """The page with code, formulas, link targets, tags and brackets blanked out."""
-    text = FRONT_MATTER.sub(lambda m: "\n" * m[0].count("\n"), text)
-    lines = text.split("\n")
-    for f in fences(text):
-        lines[f.line - 1:f.end] = [""] * (f.end - f.line + 1)
-    text = "\n".join(lines)
+    text = "\n".join(prose_lines(text, fences(text)))
     for pattern in NOT_PROSE:
         text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
     return text
@@ -74,30 +68,18 @@ def project_files() -> list[Path]:
     return sorted(set(files))
 
 
-def fail_with(page: Path, what: str, findings: list[str]):
+# What each check finds on a Hindi page, and how a failure names it.
+HINDI_CHECKS = {"uses a translation the glossary avoids": avoided_words,
+                "spells a glossary term another way": misspelt_terms,
+                "uses a second form for a sense the site writes one way": second_forms,
+                "has English text outside code, formulas and brackets": english_sentences}
+
+
+@pytest.mark.parametrize("what", HINDI_CHECKS)
+@pytest.mark.parametrize("page", HINDI_PAGES, ids=IDS)
+def test_hindi_page_speaks_the_glossarys_language(page, what):
+    findings = HINDI_CHECKS[what](page.read_text(encoding="utf-8"))
     assert not findings, f"{rel(page)} {what}:\n  " + "\n  ".join(findings)
-
-
-@pytest.mark.parametrize("page", HINDI_PAGES, ids=IDS)
-def test_no_avoided_translation(page):
-    fail_with(page, "uses a translation the glossary avoids", avoided_words(page.read_text(encoding="utf-8")))
-
-
-@pytest.mark.parametrize("page", HINDI_PAGES, ids=IDS)
-def test_glossary_terms_are_spelled_one_way(page):
-    fail_with(page, "spells a glossary term another way", misspelt_terms(page.read_text(encoding="utf-8")))
-
-
-@pytest.mark.parametrize("page", HINDI_PAGES, ids=IDS)
-def test_one_form_per_sense(page):
-    fail_with(page, "uses a second form for a sense the site writes one way",
-              second_forms(page.read_text(encoding="utf-8")))
-
-
-@pytest.mark.parametrize("page", HINDI_PAGES, ids=IDS)
-def test_no_english_sentence(page):
-    fail_with(page, "has English text outside code, formulas and brackets",
-              english_sentences(page.read_text(encoding="utf-8")))
 
 
 def test_no_machine_translation_debris():

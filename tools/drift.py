@@ -103,10 +103,6 @@ def resolve_torch(requested: str, python: str) -> str:
 
 # --- step 1: the venv ----------------------------------------------------------------------
 
-def venv_dir(python_version_: str, torch: str, cache: Path = CACHE) -> Path:
-    return cache / f"py{python_version_}-torch{torch}"
-
-
 def requirements_for(torch: str) -> list[str]:
     pinned = pins()
     return [f"torch=={torch}"] + [f"{name}=={pinned[name]}" for name in ENGINE_NEEDS]
@@ -115,7 +111,7 @@ def requirements_for(torch: str) -> list[str]:
 def prepare(python: str, torch: str, cache: Path = CACHE) -> Path:
     """Make or reuse a venv with torch==`torch` and the engine's other needs; its folder."""
     version = python_version(python)
-    folder = venv_dir(version, torch, cache)
+    folder = cache / f"py{version}-torch{torch}"
     marker = folder / "drift.json"
     wanted = {"python": version, "requirements": requirements_for(torch)}
     bin_python = folder / "bin" / "python"

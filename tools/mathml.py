@@ -37,8 +37,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from tools import npm
+from tools.page import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache"
 FONT_DIR = ROOT / "fonts" / "latin-modern-math"
 FONT = FONT_DIR / "latinmodern-math.otf"
@@ -97,21 +97,18 @@ class Temml:
     def render(self, formulas: list[tuple[str, bool]]) -> list[str | TeXError]:
         """MathML for each (tex, display), or the TeXError that Temml raised for it."""
         with self.lock:  # one exchange with the Node process at a time (tests render from threads)
-            return self.render_new(formulas)
-
-    def render_new(self, formulas: list[tuple[str, bool]]) -> list[str | TeXError]:
-        new = sorted({f for f in formulas if f not in self.done})
-        if new:
-            if self.process is None:
-                self.start()
-            self.process.stdin.write(json.dumps([{"tex": t, "display": d} for t, d in new]) + "\n")
-            self.process.stdin.flush()
-            line = self.process.stdout.readline()
-            if not line:
-                raise PluginError(f"Temml's Node process ended: {self.process.stderr.read()[-2000:]}")
-            for formula, answer in zip(new, json.loads(line)):
-                self.done[formula] = answer["html"] if "html" in answer else TeXError(answer["error"])
-        return [self.done[f] for f in formulas]
+            new = sorted({f for f in formulas if f not in self.done})
+            if new:
+                if self.process is None:
+                    self.start()
+                self.process.stdin.write(json.dumps([{"tex": t, "display": d} for t, d in new]) + "\n")
+                self.process.stdin.flush()
+                line = self.process.stdout.readline()
+                if not line:
+                    raise PluginError(f"Temml's Node process ended: {self.process.stderr.read()[-2000:]}")
+                for formula, answer in zip(new, json.loads(line)):
+                    self.done[formula] = answer["html"] if "html" in answer else TeXError(answer["error"])
+            return [self.done[f] for f in formulas]
 
     def start(self):
         try:

@@ -45,6 +45,7 @@ import functools
 import hashlib
 import json
 import logging
+import os
 import posixpath
 import re
 from importlib.metadata import version
@@ -58,6 +59,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from tools.notebooks import PAGE_LINK as MARKDOWN_PAGE_LINK  # the links tools/notebooks.py writes
 from tools.site_config import default_language
 from tools.strings import strings
 
@@ -67,7 +69,8 @@ if ".ipynb" not in mkdocs.utils.markdown_extensions:
 DOWNLOAD_ICON = (Path(material.__file__).parent / "templates/.icons/material/download.svg").read_text()
 STYLESHEET = "assets/stylesheets/notebook.css"
 BRANCH = "main"  # Colab opens the notebooks of the branch the Pages deploy publishes (.github/workflows/docs.yml)
-CACHE = Path(__file__).resolve().parent.parent / ".cache" / "notebook-pages"
+# (NOTEBOOK_PAGES_CACHE names another folder: a build that renders every notebook, in the browser suite)
+CACHE = Path(os.environ.get("NOTEBOOK_PAGES_CACHE") or Path(__file__).resolve().parent.parent / ".cache" / "notebook-pages")
 # mkdocs-jupyter's options: render only the .ipynb files, as they are (the tests run them).
 JUPYTER_OPTIONS = {
     "include": ["*.ipynb"],
@@ -91,7 +94,6 @@ MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkd
 DISPLAY_MATH = re.compile(r"<p>\s*\$\$(.+?)\$\$\s*</p>|\$\$(.+?)\$\$", re.S)
 MATH_IN_PARAGRAPH = re.compile(r'<p>(?:(?!</p>).)*?<div class="arithmatex">', re.S)
 PAGE_LINK = re.compile(r'<a href="(?P<path>(?![a-z]+:|/|#)[^"#]+\.md)(?P<anchor>#[^"]*)?"')
-MARKDOWN_PAGE_LINK = re.compile(r"\]\((?P<path>(?![a-z]+:|/|#)[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
 H1_END = re.compile(r"</h1>")
 HEADING = re.compile(r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>', re.S)
 SOLUTION_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell[^"]*\bcelltag_solution\b[^"]*">')
@@ -117,13 +119,10 @@ def is_notebook(page) -> bool:
     return page.file.src_uri.endswith(".ipynb")
 
 
-def language(page, config) -> str:
-    return getattr(page.file, "locale", None) or config.theme.get("language") or default_language()
-
-
 def page_words(page, config) -> dict:
     """The texts this module writes into a page: strings/<lang>.yml's `notebook_pages`."""
-    return strings(language(page, config))["notebook_pages"]
+    lang = getattr(page.file, "locale", None) or config.theme.get("language") or default_language()
+    return strings(lang)["notebook_pages"]
 
 
 def colab_url(notebook_src_uri: str, config) -> str | None:

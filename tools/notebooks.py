@@ -29,8 +29,8 @@ from pathlib import Path
 from tools.site_config import chapter_pages, language_entry
 from tools.strings import strings
 
-from tools.page import (ADMONITION, COMMENT, INCLUDE, ROOT, Block, DocTestError, docs_dir, fences, page_lang,
-                        page_name, parse_page, pins, rel, slug, snippet_dir)
+from tools.page import (ADMONITION, COMMENT, FRONT_MATTER, HEADING, INCLUDE, ROOT, Block, DocTestError, docs_dir,
+                        fences, page_lang, page_name, parse_page, pins, rel, slug, snippet_dir)
 from tools.doctests import normalise_end
 
 REGENERATE = "To regenerate the notebooks (and every other generated file): python -m tools.refresh"
@@ -41,7 +41,6 @@ PINNED = ("torch", "numpy")
 
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
 ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+)(?:[ \t]+(?:[#.][A-Za-z][\w-]*|[A-Za-z][\w-]*=\S+))*[ \t]*\}")
-HEADING_ID = re.compile(r"(?P<heading>#{1,6} .*?)[ \t]*\{[ \t]*#(?P<id>[\w-]+)[ \t]*\}[ \t]*$")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?![a-z]+:|#|/)(?P<path>[^)\s]+)\)")
 IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 PAGE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)(?P<path>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
@@ -61,19 +60,14 @@ def notebook_path(page: Path) -> Path:
     return docs_dir(page) / page_lang(page) / "notebooks" / Path(page_name(page)).with_suffix(".ipynb")
 
 
-def page_of(notebook: Path) -> Path:
-    """notebook_path's inverse: docs/<lang>/notebooks/x.ipynb -> docs/<lang>/x.md"""
-    lang_dir = docs_dir(notebook) / page_lang(notebook)
-    return lang_dir / notebook.resolve().relative_to(lang_dir / "notebooks").with_suffix(".md")
-
-
 # --- page -> cells --------------------------------------------------------------------------
 
-def indented_block(lines: list[str], start: int, indent: str) -> int:
-    """End (exclusive) of the lines after `start` that belong to a block indented under it."""
+def indented_block(lines: list[str], start: int, inner: str | tuple[str, ...]) -> int:
+    """End (exclusive) of the lines from `start` that belong to a block indented by `inner`
+    (blank lines inside it, not after it)."""
     end = start
     for j in range(start, len(lines)):
-        if lines[j].strip() and not lines[j].startswith(indent + "    ") and not lines[j].startswith(indent + "\t"):
+        if lines[j].strip() and not lines[j].startswith(inner):
             break
         end = j + 1
     while end > start and not lines[end - 1].strip():
@@ -102,7 +96,7 @@ def plain_blocks(lines: list[str], words: dict) -> list[str]:
             i += 1
             continue
         indent = adm["indent"]
-        end = indented_block(lines, i + 1, indent)
+        end = indented_block(lines, i + 1, (indent + "    ", indent + "\t"))
         body = plain_blocks(dedent(lines[i + 1:end], indent + "    "), words)
         title = adm["title"] if adm["title"] is not None else words["admonitions"].get(adm["kind"], adm["kind"].capitalize())
         if adm["mark"] == "???" and any(l.strip() for l in body):  # collapsed: stays collapsed
@@ -137,8 +131,8 @@ def jupyter_markdown(text: str, page: Path, words: dict) -> tuple[str, dict]:
             else:
                 kept.append(line)
         elif not include and not ABBREVIATION.match(line):
-            if (m := HEADING_ID.match(line)) and m["id"] != slug(m["heading"].lstrip("#").strip()):
-                line = f'{m["heading"]} <a id="{m["id"]}"></a>'  # Jupyter knows no {#id}; links to it need one
+            if (m := HEADING.match(line)) and m["id"] and m["id"] != slug(m["text"]):
+                line = f'{line[:m.end("text")]} <a id="{m["id"]}"></a>'  # Jupyter knows no {#id}; links to it need one
             kept.append(ATTR_LIST.sub("", line) if line.lstrip().startswith("#") or line.rstrip().endswith("}") else line)
     text = COMMENT.sub("", "\n".join(plain_blocks(kept, words)))
     base = Path(page_name(page)).parent
@@ -161,15 +155,6 @@ def jupyter_markdown(text: str, page: Path, words: dict) -> tuple[str, dict]:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n"), attachments
 
 
-def front_matter_end(lines: list[str]) -> int:
-    """Index of the first line after the page's YAML front matter (0 when it has none)."""
-    if lines and lines[0].strip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].strip() in ("---", "..."):
-                return i + 1
-    return 0
-
-
 def enclosing_admonition(lines: list[str], index: int, indent: str) -> re.Match | None:
     """The admonition that line `index`, indented by `indent`, stands in (None: none)."""
     for line in reversed(lines[:index]):
@@ -182,41 +167,30 @@ def enclosing_admonition(lines: list[str], index: int, indent: str) -> re.Match 
 # lines, keys sorted, one-space indent), without nbformat: importing and validating with it was
 # most of the time a test of the notebooks took. `main` validates what it writes.
 
-def split_lines(text: str) -> list[str]:
-    return text.splitlines(keepends=True)
-
-
 def markdown_cell(source: str, attachments: dict | None = None) -> dict:
-    return {"cell_type": "markdown", "metadata": {}, "source": split_lines(source),
+    return {"cell_type": "markdown", "metadata": {}, "source": source.splitlines(keepends=True),
             **({"attachments": attachments} if attachments else {})}
 
 
 def code_cell(source: str, printed: str | None = None, metadata: dict | None = None) -> dict:
-    outputs = [{"output_type": "stream", "name": "stdout", "text": split_lines(printed)}] if printed is not None else []
+    outputs = [{"output_type": "stream", "name": "stdout", "text": printed.splitlines(keepends=True)}] if printed is not None else []
     return {"cell_type": "code", "execution_count": None, "metadata": metadata or {}, "outputs": outputs,
-            "source": split_lines(source)}
+            "source": source.splitlines(keepends=True)}
 
 
-def page_cells(page: Path) -> tuple[str, list]:
+def page_cells(page: Path, words: dict) -> tuple[str, list]:
     """The page's title and its cells (prose and blocks, in order)."""
-    lang = page_lang(page)
-    words = dict(strings(lang)["notebooks"])  # the few words the generator writes itself
-    words["admonitions"] = language_entry(lang, docs_dir(page).parent).get("admonition_translations") or {}
     text = page.read_text(encoding="utf-8")
     lines = text.split("\n")
     blocks: list[Block] = parse_page(page)
-    cells, pos, title, carry_indent = [], front_matter_end(lines), None, ""
+    front_matter = FRONT_MATTER.match(text)
+    cells, pos, title, carry_indent = [], front_matter[0].count("\n") if front_matter else 0, None, ""
     for block in blocks + [None]:
         stop = block.line - 1 if block else len(lines)
         prose = lines[pos:stop]
         if carry_indent:  # text that goes on inside the admonition a block stood in
-            k = 0
-            while k < len(prose) and (not prose[k].strip() or prose[k].startswith(carry_indent)):
-                k += 1
-            carried = dedent(prose[:k], carry_indent)
-            while carried and not carried[-1].strip():
-                carried.pop()
-            kept = len(carried)  # the blank lines after it stay
+            kept = indented_block(prose, 0, carry_indent)  # the blank lines after it stay
+            carried = dedent(prose[:kept], carry_indent)
             adm = enclosing_admonition(lines, pos, carry_indent)
             first = next((i for i, l in enumerate(carried) if l.strip()), len(carried))
             if adm and adm["mark"] == "???" and first < len(carried):  # the rest of a solution: collapsed
@@ -248,8 +222,9 @@ def make_notebook(page: Path) -> str:
     root = docs_dir(page).parent
     versions = pinned(root)
     lang = page_lang(page)
-    words = strings(lang)["notebooks"]
-    title, cells = page_cells(page)
+    words = dict(strings(lang)["notebooks"])  # the few words the generator writes itself
+    words["admonitions"] = language_entry(lang, root).get("admonition_translations") or {}
+    title, cells = page_cells(page, words)
     pins_line = " ".join(f"{name}=={versions[name]}" for name in PINNED)
     pins_text = words["and"].join(f"`{name}=={versions[name]}`" for name in PINNED)
     header = markdown_cell(

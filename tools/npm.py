@@ -18,7 +18,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tools.page import ROOT
+
 CACHE = ROOT / ".cache" / "npm"
 
 # name -> (version, the sha512 integrity npm reports for its tarball)

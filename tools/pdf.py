@@ -21,18 +21,19 @@ the footer of every page (overrides/partials/copyright.html) and the home pages 
 from __future__ import annotations
 
 import argparse
-import posixpath
 import re
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from tools.glossary import PAGE as GLOSSARY
 from tools.served_site import (ROOT, SiteServer, build_site, launch_chromium,
                                page_path, site_prefix)
+from tools.side_by_side import resolve
 from tools.site_config import languages, mkdocs_config, pages
 from tools.strings import strings
 
@@ -95,18 +96,6 @@ class Book:
         self.chapters = [self.chapter(path, slug) for path, slug in self.slugs.items()]
         self.path = page_path(lang, Path("print.md"))  # the print page's address (never written)
 
-    def target(self, page: str, ref: str) -> str | None:
-        """`ref` (a link on site page `page`) as an address in the site, or None if it leaves the site."""
-        parts = urlsplit(ref)
-        if parts.scheme or parts.netloc:
-            return None
-        joined = posixpath.normpath(posixpath.join(self.prefix + page, parts.path)) if parts.path else self.prefix + page
-        if parts.path.endswith("/") or not parts.path:
-            joined = joined.rstrip("/") + "/"
-        if not joined.startswith(self.prefix):
-            return None
-        return joined.removeprefix(self.prefix) + (f"#{parts.fragment}" if parts.fragment else "")
-
     def chapter(self, path: str, slug: str) -> Chapter:
         soup = read_page(self.site, path)
         for link in soup.select('head link[rel="stylesheet"]'):
@@ -139,7 +128,7 @@ class Book:
     def inline_svg(self, page: str, img) -> None:
         """A figure drawn into the PDF as inline SVG, not as an image: Chromium then maps its
         Devanagari conjuncts back to text (as an <img>, «ट्रेनिंग» came out as «े नग»)."""
-        target = self.target(page, img["src"])
+        target = resolve(page, img["src"], self.prefix)
         file = self.site / target if target else None
         if file is None or not file.is_file():
             raise FileNotFoundError(f"{page}: figure {img['src']} not in the built site")
@@ -156,13 +145,13 @@ class Book:
 
     def local(self, page: str, ref: str) -> str:
         """An image or object address, absolute on the local server (same path as on the site)."""
-        target = self.target(page, ref)
+        target = resolve(page, ref, self.prefix)
         return ref if target is None else self.prefix + target
 
     def link(self, page: str, ref: str) -> str:
         """A link: to an id in the book when it leads to a page of the book, else to the
         published site (a notebook page, a download), else unchanged (another host)."""
-        target = self.target(page, ref)
+        target = resolve(page, ref, self.prefix)
         if target is None:
             return ref
         where, _, fragment = target.partition("#")
@@ -176,7 +165,7 @@ class Book:
         pages = pages or {}
 
         def entry(target: str, text: str) -> str:
-            return (f'<a href="#{target}">{escape(text)}</a>'
+            return (f'<a href="#{target}">{escape(text, quote=False)}</a>'
                     f'<span class="pdf-page">{pages.get(target, "")}</span>')
 
         first = read_page(self.site, self.chapters[0].path)
@@ -196,7 +185,7 @@ class Book:
 <html lang="{self.lang}">
 <head>
 <meta charset="utf-8">
-<title>{escape(title)}</title>
+<title>{escape(title, quote=False)}</title>
 {links}
 <style>
 {STYLESHEET.read_text(encoding="utf-8")}
@@ -222,10 +211,6 @@ class Book:
 """
         check_links(html, self.lang)
         return html
-
-
-def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def check_links(html: str, lang: str) -> None:

@@ -35,7 +35,7 @@ from urllib.parse import urljoin
 from tools.build_memo import digest, memo
 from tools.served_site import page_path as site_path  # docs/<lang>/a/b.md -> 'a/b/' ('hi/a/b/')
 from tools.site_config import chapters as site_chapters
-from tools.site_config import default_language, language_name, languages
+from tools.site_config import language_name, languages
 from tools.site_config import twin_language as other
 from tools.strings import strings
 
@@ -69,12 +69,6 @@ class SideBySideError(ValueError):
 
 # ---------------------------------------------------------------- which pages
 
-def chapter_sources(docs: Path) -> list[Path]:
-    """The chapters' pages in the default language (tools/site_config.chapters(): the nav's pages
-    with Python blocks, in nav order)."""
-    return [docs / default_language() / name for name in site_chapters(docs.parent)]
-
-
 @dataclass(frozen=True)
 class Chapter:
     rel: Path                                   # under docs/<lang>/, e.g. autograd.md
@@ -85,11 +79,9 @@ class Chapter:
 
 
 def chapters(docs: Path) -> list[Chapter]:
-    found = []
-    for source in chapter_sources(docs):
-        rel = source.relative_to(docs / default_language())
-        found.append(Chapter(rel, {lang: site_path(lang, rel) for lang in languages()}))
-    return found
+    """The chapters (tools/site_config.chapters(): the nav's pages with Python blocks, in nav order)."""
+    return [Chapter(Path(name), {lang: site_path(lang, Path(name)) for lang in languages()})
+            for name in site_chapters(docs.parent)]
 
 
 def label(lang: str) -> str:
@@ -297,13 +289,12 @@ def interleave(own: list, twin: list, lang: str, twin_lang: str, where: tuple[st
 
 # ---------------------------------------------------------------- links
 
-def resolve(page: str, ref: str) -> str | None:
-    """A relative link on site page `page` as a path in the site (with its #fragment), or None
-    for a link that stays on the page (#x), an absolute one or one with a scheme."""
-    if not ref or ref.startswith(("#", "/")) or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", ref):
-        return None
-    joined = urljoin("http://site/" + page, ref)
-    return joined.removeprefix("http://site/")
+def resolve(page: str, ref: str, prefix: str = "/") -> str | None:
+    """A link on site page `page` (the site served under `prefix`) as a path in the site, with
+    its #fragment, or None for one that leaves the site (another host, above `prefix`)."""
+    base = "http://site" + prefix
+    joined = urljoin(base + page, ref)
+    return joined.removeprefix(base) if joined.startswith(base) else None
 
 
 def relative(target: str, page: str) -> str:
@@ -320,7 +311,7 @@ def rebase(html: str, source: str, target: str, modes: dict[str, str]) -> str:
     """Relative links written for site page `source` rewritten for `target`; a link to a
     chapter page (a key of `modes`) goes to its side-by-side page instead."""
     def moved(ref: str) -> str:
-        path = resolve(source, ref)
+        path = resolve(source, ref) if ref and not ref.startswith(("#", "/")) else None  # (#x: on the page)
         if path is None:
             return ref
         bare, hash_, fragment = path.partition("#")

@@ -28,9 +28,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.page import ROOT
 from tools.site_config import default_language
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SOURCE_LANG = default_language()  # every translation follows the default language
 KEY = "translated_from"

@@ -3,26 +3,11 @@ from .cache/notebook-pages/ (tools/notebook_pages.py makes mkdocs-jupyter's plug
 a notebook missing from that cache). In the browser suite: it needs a second build of the
 whole site, with every notebook rendered, beside the suite's own (`site`).
 """
-import os
-import subprocess
-import sys
-
 import pytest
 
-from tools.served_site import ROOT
+from tools.served_site import ROOT, build_site
 
 pytestmark = pytest.mark.browser
-
-# `mkdocs build` with tools.notebook_pages.CACHE pointing at an empty folder
-BUILD_WITHOUT_THE_CACHE = """
-import sys
-from pathlib import Path
-sys.path.insert(0, sys.argv[1])
-import tools.notebook_pages
-tools.notebook_pages.CACHE = Path(sys.argv[2])
-from mkdocs.__main__ import cli
-cli(["build", "--strict", "-d", sys.argv[3]])
-"""
 
 
 def notebook_files(site):
@@ -30,11 +15,7 @@ def notebook_files(site):
 
 
 def test_notebook_pages_rendered_now_are_the_cached_ones(site, tmp_path):
-    rendered = tmp_path / "site"
-    done = subprocess.run([sys.executable, "-c", BUILD_WITHOUT_THE_CACHE, str(ROOT), str(tmp_path / "cache"),
-                           str(rendered)], cwd=ROOT, capture_output=True, text=True,
-                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    assert done.returncode == 0, done.stdout + done.stderr
+    rendered = build_site(tmp_path / "site", NOTEBOOK_PAGES_CACHE=str(tmp_path / "cache"))  # an empty cache
     notebooks = list((ROOT / "docs").glob("*/notebooks/*.ipynb"))
     assert len(list((tmp_path / "cache").glob("*.json"))) == len(notebooks), "mkdocs-jupyter rendered each"
     now, cached = notebook_files(rendered), notebook_files(site)
