@@ -41,11 +41,6 @@ def test_page_loads_cleanly(page, visit, server):
     assert not v.console_errors, f"{v.url}: console errors:\n" + "\n".join(v.console_errors)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_html_lang_is_the_page_language(page, visit):
-    assert visit(page).html_lang == page.lang
-
-
 def check_math(v, expected: int):
     assert v.math["errors"] == 0, f"{v.url}: {v.math['errors']} merror/.temml-error elements"
     assert v.math["formulas"] == expected, (
@@ -89,11 +84,13 @@ def test_devanagari_is_drawn_with_real_glyphs(page, visit):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_language_switcher_leads_to_the_same_page(page, visit, server):
-    """The language menu's link to the other language points at this page's translation, and
-    clicking it (Material's script intercepts the click) lands there."""
+def test_page_is_in_its_language_and_the_switcher_leads_to_its_twin(page, visit, server):
+    """<html lang> is the page's language; the language menu's link to the other language
+    points at this page's translation, and clicking it (Material's script intercepts the click)
+    lands there."""
     want = server.url(page.counterpart_path)
     v = visit(page)
+    assert v.html_lang == page.lang, f"{page.name}: <html lang={v.html_lang!r}>"
     assert v.switcher_href == want, f"{page.name}: the switcher links to {v.switcher_href}, not {want}"
     assert v.switcher_led_to == want, f"{page.name}: the switcher led to {v.switcher_led_to}, not {want}"
     assert v.switcher_lang == twin_language(page.lang)
