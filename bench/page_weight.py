@@ -49,27 +49,26 @@ def kind(url: str, resource_type: str) -> str:
     return next((k for ext, k in EXTENSIONS.items() if path.endswith(ext)), "other")
 
 
-def weigh(context_factory, url: str) -> dict:
-    """{kind: [raw, gzip]} plus 'search js' for one cold visit."""
+def weigh(browser, url: str) -> dict:
+    """{kind: [raw, gzip]} plus 'search js' for one cold visit (a fresh context: empty cache)."""
     sizes = defaultdict(lambda: [0, 0])
-    context = context_factory()
-    page = context.new_page()
-    bodies = []
-    page.on("response", lambda r: bodies.append(r))
-    page.goto(url, wait_until="networkidle")
-    for response in bodies:
-        try:
-            body = response.body()
-        except Exception:  # redirects have no body
-            continue
-        k = kind(response.url, response.request.resource_type)
-        packed = len(gzip.compress(body, 6))
-        sizes[k][0] += len(body)
-        sizes[k][1] += packed
-        if k == "js" and any(s in response.url for s in SEARCH_JS):
-            sizes["search js"][0] += len(body)
-            sizes["search js"][1] += packed
-    context.close()
+    with browser.new_context() as context:
+        page = context.new_page()
+        bodies = []
+        page.on("response", lambda r: bodies.append(r))
+        page.goto(url, wait_until="networkidle")
+        for response in bodies:
+            try:
+                body = response.body()
+            except Exception:  # redirects have no body
+                continue
+            k = kind(response.url, response.request.resource_type)
+            packed = len(gzip.compress(body, 6))
+            sizes[k][0] += len(body)
+            sizes[k][1] += packed
+            if k == "js" and any(s in response.url for s in SEARCH_JS):
+                sizes["search js"][0] += len(body)
+                sizes["search js"][1] += packed
     return sizes
 
 
@@ -86,12 +85,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or build_site(Path(tmp) / "site")
         rows = []
-        with SiteServer(site) as server, sync_playwright() as pw:
-            browser = launch_chromium(pw)
+        with SiteServer(site) as server, sync_playwright() as pw, launch_chromium(pw) as browser:
             for page in source_pages() + side_by_side_pages():  # and each chapter in both languages
-                sizes = weigh(lambda: browser.new_context(), server.url(page.path))
+                sizes = weigh(browser, server.url(page.path))
                 rows.append((page, formula_count(page.source), sizes))
-            browser.close()
 
     header = ["page", "formulas"] + [f"{k} gz" for k in KINDS] + [
         "of which search js gz", "total gz", "total raw", "(search index gz)"]

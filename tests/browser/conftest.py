@@ -12,9 +12,12 @@ saying how to install one (tools/served_site.py: CHROMIUM_PATH, CHROMIUM_HELP).
 from __future__ import annotations
 
 import atexit
+import functools
 import shutil
+import subprocess
 import tempfile
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,7 +27,7 @@ import pytest
 from tools import npm
 from tools.served_site import (ROOT, SitePage, SiteServer, build_site, chromium_problem,
                                launch_chromium, side_by_side_pages, source_pages)
-from tools.site_config import mkdocs_config, twin_language
+from tools.site_config import languages, mkdocs_config, twin_language
 
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -54,6 +57,7 @@ RAW_TEX = ("$$", "\\(", "\\[")
 SITE_URL = mkdocs_config()["site_url"]  # None unless SITE_URL is set, as the Pages deploy does
 # Every page axe checks: the pages of both languages and the two 404 pages.
 NOT_FOUND_PAGES = ["404.html", "hi/404.html"]
+ALL_PATHS = [p.path for p in PAGES + BOTH_PAGES] + NOT_FOUND_PAGES
 AXE_JS = r"""async (only) => (await axe.run(document, {resultTypes: ["violations"], ...(only ? {runOnly: only} : {})}))
   .violations.flatMap(v => v.nodes.map(n =>
     `${v.id} (${v.impact}): ${v.help}\n    at ${n.target.join(" ")}\n    ${n.failureSummary.replace(/\n/g, " ")}`))"""
@@ -108,11 +112,6 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [i for i in items if i not in left_out]
 
 
-@pytest.fixture(scope="session")
-def chromium_problem_found(request):
-    return request.config.stash.get(CHROMIUM_PROBLEM, None)
-
-
 @dataclass
 class Visit:
     """What a reader's browser did and showed on one page."""
@@ -130,7 +129,6 @@ class Visit:
     switcher_led_to: str | None = None
     switcher_lang: str | None = None
     copied: list[str] = field(default_factory=list)
-    screenshot: Path | None = None
     scheme: str = ""
     axe: list[str] = field(default_factory=list)
     svg_backdrops: list[str] = field(default_factory=list)
@@ -177,16 +175,32 @@ def server(site):
     return shared_server()
 
 
+def poppler(tool: str, *args) -> str:
+    exe = shutil.which(tool)
+    assert exe, f"{tool} not found: install poppler-utils (Debian: apt-get install poppler-utils)"
+    return subprocess.run([exe, *map(str, args)], capture_output=True, text=True, check=True).stdout
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def texts(site):
+    """{lang: the text of that language's PDF (pdftotext), its runs of white space made one space}."""
+    from tools.pdf import pdf_path
+
+    return {lang: words(poppler("pdftotext", "-enc", "UTF-8", pdf_path(site, lang), "-")) for lang in languages()}
+
+
 @pytest.fixture(scope="session")
 def browser(site):
     """After the site: printing its PDFs starts a Playwright of its own, and a process can run
     only one sync Playwright at a time (a test that asks for `browser` before `server` met that)."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as pw:
-        chromium = launch_chromium(pw)
+    with sync_playwright() as pw, launch_chromium(pw) as chromium:
         yield chromium
-        chromium.close()
 
 
 def off_site(url: str, server: SiteServer) -> bool:
@@ -198,7 +212,7 @@ def off_site(url: str, server: SiteServer) -> bool:
 def guarded_context(browser, server, **options):
     """A browser context that aborts every request to another host (the visit records it) and
     answers requests to site_url's addresses from the local server."""
-    context = browser.new_context(viewport=VIEWPORT, **options)
+    context = browser.new_context(**{"viewport": VIEWPORT, **options})
 
     def local_copy(route):
         route.fulfill(response=route.fetch(url=server.url(route.request.url[len(SITE_URL):])))
@@ -209,8 +223,8 @@ def guarded_context(browser, server, **options):
     return context
 
 
-@pytest.fixture(scope="session")
-def axe_source():
+@functools.cache
+def axe_source() -> str:
     return (npm.package("axe-core") / "axe.min.js").read_text(encoding="utf-8")
 
 
@@ -219,33 +233,25 @@ def axe_source():
 SETTLED_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
-def run_axe(tab, axe_source, only: list[str] | None = None) -> list[str]:
+def run_axe(tab, only: list[str] | None = None) -> list[str]:
     """axe-core's violations on the page once it has settled (of the rules `only`, or all), one line per element."""
     tab.evaluate(SETTLED_JS)
-    tab.add_script_tag(content=axe_source)
+    tab.add_script_tag(content=axe_source())
     return tab.evaluate(AXE_JS, only)
 
 
 @pytest.fixture(scope="session")
-def context(browser, server):
-    context = guarded_context(browser, server, color_scheme="light",
-                              permissions=["clipboard-read", "clipboard-write"])
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="session")
 def no_js_context(browser, server):
-    context = guarded_context(browser, server, java_script_enabled=False)
-    yield context
-    context.close()
+    with guarded_context(browser, server, java_script_enabled=False) as context:
+        yield context
 
 
-def record(tab, visit: Visit):
-    """Record the tab's requests, failures and console errors into `visit`; returns what stops
-    recording and leaves the page (what it still loads is cut off unrecorded, as closing the
-    tab did), so that the tab can go on to the next visit: a new tab would be a new renderer
-    process, about a CPU-second each."""
+@contextmanager
+def recording(tab, visit: Visit, wait_until: str):
+    """Load the visit's page in the tab (until `wait_until`), recording its status, requests,
+    failures and console errors into `visit`; at the end, stop recording and leave the page
+    (what it still loads is cut off unrecorded, as closing the tab did), so that the tab can go
+    on to the next visit: a new tab would be a new renderer process, about a CPU-second each."""
     handlers = {
         "request": lambda r: visit.requests.append(r.url),
         "requestfailed": lambda r: visit.failed.append(f"{r.url}: {r.failure}"),
@@ -255,16 +261,15 @@ def record(tab, visit: Visit):
     }
     for event, handler in handlers.items():
         tab.on(event, handler)
+    response = tab.goto(visit.url, wait_until=wait_until)
+    visit.status = response.status if response else None
+    yield
+    for event, handler in handlers.items():
+        tab.remove_listener(event, handler)
+    tab.goto("about:blank")
 
-    def stop():
-        for event, handler in handlers.items():
-            tab.remove_listener(event, handler)
-        tab.goto("about:blank")
 
-    return stop
-
-
-def visit_in_the_light(tab, server: SiteServer, axe_source: str, page: SitePage) -> Visit:
+def visit_in_the_light(tab, server: SiteServer, page: SitePage) -> Visit:
     """The page loaded with JavaScript until the network is idle (the search worker and its
     scripts included), measured, photographed, checked by axe-core (light scheme, as the
     system asks); then each Python block is scrolled into view and its copy button clicked
@@ -272,61 +277,50 @@ def visit_in_the_light(tab, server: SiteServer, axe_source: str, page: SitePage)
     Material adds a block's button when the block first shows), and last the language menu's
     link to the other language (Material's script intercepts that click)."""
     result = Visit(page, server.url(page.path))
-    stop = record(tab, result)
-    response = tab.goto(result.url, wait_until="networkidle")
-    result.status = response.status if response else None
-    result.html_lang = tab.evaluate("document.documentElement.lang")
-    result.math = tab.evaluate(MATH_JS)
-    result.visible_text = tab.evaluate(VISIBLE_TEXT_JS)
-    result.devanagari = tab.evaluate(DEVANAGARI_JS)
-    link = tab.locator(f"a.md-select__link[hreflang={twin_language(page.lang)}]")
-    result.switcher_href = link.first.evaluate("a => a.href") if link.count() else None
-    result.screenshot = SCREENSHOTS / f"{page.name.replace('/', '-')}.png"
-    tab.screenshot(path=result.screenshot)  # the first screen (a whole long page took seconds)
-    result.scheme = tab.evaluate(SCHEME_JS)
-    result.axe = run_axe(tab, axe_source)
-    tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # solutions
-    result.copied = tab.evaluate(COPY_JS)
-    if result.switcher_href:
-        tab.hover(".md-header__option .md-select")
-        with tab.expect_navigation(wait_until="load"):
-            link.first.click()
-        result.switcher_led_to = tab.url
-        result.switcher_lang = tab.evaluate("document.documentElement.lang")
-    stop()
+    with recording(tab, result, "networkidle"):
+        result.html_lang = tab.evaluate("document.documentElement.lang")
+        result.math = tab.evaluate(MATH_JS)
+        result.visible_text = tab.evaluate(VISIBLE_TEXT_JS)
+        result.devanagari = tab.evaluate(DEVANAGARI_JS)
+        link = tab.locator(f"a.md-select__link[hreflang={twin_language(page.lang)}]")
+        result.switcher_href = link.first.evaluate("a => a.href") if link.count() else None
+        # the first screen (a whole long page took seconds)
+        tab.screenshot(path=SCREENSHOTS / f"{page.name.replace('/', '-')}.png")
+        result.scheme = tab.evaluate(SCHEME_JS)
+        result.axe = run_axe(tab)
+        tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # solutions
+        result.copied = tab.evaluate(COPY_JS)
+        if result.switcher_href:
+            tab.hover(".md-header__option .md-select")
+            with tab.expect_navigation(wait_until="load"):
+                link.first.click()
+            result.switcher_led_to = tab.url
+            result.switcher_lang = tab.evaluate("document.documentElement.lang")
     return result
 
 
-def visit_in_the_dark(tab, server: SiteServer, axe_source: str, path: str) -> Visit:
+def visit_in_the_dark(tab, server: SiteServer, path: str) -> Visit:
     """The page (a path in the site) with the system in dark mode: colour scheme, axe-core's
     violations of the rules colours can change, backdrops of SVG figures; photographed."""
     result = Visit(None, server.url(path))
-    stop = record(tab, result)
-    response = tab.goto(result.url, wait_until="networkidle")
-    result.status = response.status if response else None
-    result.scheme = tab.evaluate(SCHEME_JS)
-    result.svg_backdrops = tab.evaluate(SVG_BACKDROPS_JS)
-    result.screenshot = SCREENSHOTS / f"dark-{path.replace('/', '-').removesuffix('-') or 'home'}.png"
-    tab.screenshot(path=result.screenshot)
-    result.axe = run_axe(tab, axe_source, COLOUR_RULES)
-    stop()
+    with recording(tab, result, "networkidle"):
+        result.scheme = tab.evaluate(SCHEME_JS)
+        result.svg_backdrops = tab.evaluate(SVG_BACKDROPS_JS)
+        tab.screenshot(path=SCREENSHOTS / f"dark-{path.replace('/', '-').removesuffix('-') or 'home'}.png")
+        result.axe = run_axe(tab, COLOUR_RULES)
     return result
 
 
 def in_a_browser(visit_one, items, **context_options) -> dict:
-    """visit_one(tab, server, axe_source, item) for each item, in one tab of a Chromium of this
-    thread's own, on the shared site and server."""
+    """visit_one(tab, server, item) for each item, in one tab of a Chromium of this thread's own,
+    on the shared site and server."""
     from playwright.sync_api import sync_playwright
 
     server = shared_server()
-    axe_source = (npm.package("axe-core") / "axe.min.js").read_text(encoding="utf-8")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        browser = launch_chromium(pw)
+    with sync_playwright() as pw, launch_chromium(pw) as browser:
         tab = guarded_context(browser, server, **context_options).new_page()
-        results = {item: visit_one(tab, server, axe_source, item) for item in items}
-        browser.close()
-    return results
+        return {item: visit_one(tab, server, item) for item in items}
 
 
 # The visits, made in the background from the start of the session (a test module's EARLY,
@@ -338,8 +332,7 @@ def light_visits(folder) -> dict[SitePage, Visit]:
 
 
 def dark_visits(folder) -> dict[str, Visit]:
-    return in_a_browser(visit_in_the_dark, [p.path for p in PAGES + BOTH_PAGES] + NOT_FOUND_PAGES,
-                        color_scheme="dark")
+    return in_a_browser(visit_in_the_dark, ALL_PATHS, color_scheme="dark")
 
 
 @pytest.fixture(scope="session")
@@ -361,12 +354,9 @@ def visit_without_js(no_js_context, server):
 
     def go(page: SitePage) -> Visit:
         result = Visit(page, server.url(page.path))
-        stop = record(tab, result)
-        response = tab.goto(result.url, wait_until="load")
-        result.status = response.status if response else None
-        result.math = tab.evaluate(MATH_JS)  # Playwright evaluates even when the page's JS is off
-        result.visible_text = tab.evaluate(VISIBLE_TEXT_JS)
-        stop()
+        with recording(tab, result, "load"):
+            result.math = tab.evaluate(MATH_JS)  # Playwright evaluates even when the page's JS is off
+            result.visible_text = tab.evaluate(VISIBLE_TEXT_JS)
         return result
 
     return go

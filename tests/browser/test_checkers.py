@@ -27,13 +27,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (BOTH_PAGES, NOT_FOUND_PAGES, PAGES, SITE_URL, dark_visits, in_a_browser, light_visits,
-                      printed_site, run_axe, shared_server)
+from conftest import (ALL_PATHS, BOTH_PAGES, NOT_FOUND_PAGES, PAGES, SITE_URL, dark_visits, in_a_browser,
+                      light_visits, printed_site, run_axe, shared_server)
 from tools import npm
 from tools.served_site import SiteServer, site_prefix
 
 pytestmark = pytest.mark.browser
-ALL_PATHS = [p.path for p in PAGES + BOTH_PAGES] + NOT_FOUND_PAGES
 
 
 # ---------------------------------------------------------------- Nu HTML Checker
@@ -173,9 +172,9 @@ def test_axe_finds_no_violation_in_the_light_scheme(page, visit):
         pytest.fail(f"{v.url}: axe-core, light scheme:\n" + "\n".join(v.axe), pytrace=False)
 
 
-def axe_in_the_light(tab, server, axe_source, path: str) -> list[str]:
+def axe_in_the_light(tab, server, path: str) -> list[str]:
     tab.goto(server.url(path), wait_until="networkidle")
-    return run_axe(tab, axe_source)
+    return run_axe(tab)
 
 
 def light_axe(folder) -> dict[str, list[str]]:
@@ -207,15 +206,14 @@ def test_axe_finds_no_violation_on_the_404_and_side_by_side_pages(path, early):
         pytest.fail(f"{path}: axe-core:\n" + "\n".join(violations), pytrace=False)
 
 
-def test_axe_reports_planted_violations(browser, axe_source):
+def test_axe_reports_planted_violations(browser):
     """An empty table header, two unnamed navigation landmarks, grey text on grey."""
-    tab = browser.new_page()
-    tab.set_content('<!doctype html><html lang="en"><title>t</title><main>'
-                    '<table><tr><th></th><th>a</th></tr><tr><td>1</td><td>2</td></tr></table>'
-                    '<nav><a href="#a">a</a></nav><nav><a href="#b">b</a></nav>'
-                    '<p style="color:#777;background:#888">faint</p></main>')
-    found = {line.split(" ", 1)[0] for line in run_axe(tab, axe_source)}
-    tab.close()
+    with browser.new_page() as tab:
+        tab.set_content('<!doctype html><html lang="en"><title>t</title><main>'
+                        '<table><tr><th></th><th>a</th></tr><tr><td>1</td><td>2</td></tr></table>'
+                        '<nav><a href="#a">a</a></nav><nav><a href="#b">b</a></nav>'
+                        '<p style="color:#777;background:#888">faint</p></main>')
+        found = {line.split(" ", 1)[0] for line in run_axe(tab)}
     assert {"empty-table-header", "landmark-unique", "color-contrast"} <= found, found
 
 

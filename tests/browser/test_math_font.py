@@ -52,18 +52,16 @@ def formula_page(site: Path, chunk: list[tuple[str, bool]]) -> str:
 def photograph(browser, server, page_html: str, font: bytes | None) -> tuple[bytes, list]:
     """A full-page screenshot and each cell's box, the math font request answered by `font`
     (None: by the site's own file)."""
-    tab = browser.new_page(viewport={"width": 1200, "height": 800})
-    tab.route("**/formula-test.html", lambda route: route.fulfill(body=page_html, content_type="text/html"))
-    if font is not None:
-        tab.route(FONT_URL, lambda route: route.fulfill(body=font, content_type="font/otf"))
-    tab.goto(server.url("formula-test.html"), wait_until="load")
-    assert tab.evaluate("document.fonts.load('16px \"Latin Modern Math\"').then(f => f.length)"), \
-        "Latin Modern Math did not load"
-    tab.evaluate("document.fonts.ready.then(() => true)")
-    boxes = tab.evaluate(MEASURE_JS)
-    shot = tab.screenshot(full_page=True)
-    tab.close()
-    return shot, boxes
+    with browser.new_page(viewport={"width": 1200, "height": 800}) as tab:
+        tab.route("**/formula-test.html", lambda route: route.fulfill(body=page_html, content_type="text/html"))
+        if font is not None:
+            tab.route(FONT_URL, lambda route: route.fulfill(body=font, content_type="font/otf"))
+        tab.goto(server.url("formula-test.html"), wait_until="load")
+        assert tab.evaluate("document.fonts.load('16px \"Latin Modern Math\"').then(f => f.length)"), \
+            "Latin Modern Math did not load"
+        tab.evaluate("document.fonts.ready.then(() => true)")
+        boxes = tab.evaluate(MEASURE_JS)
+        return tab.screenshot(full_page=True), boxes
 
 
 def differing(site_shot: bytes, whole_shot: bytes, site_boxes: list, whole_boxes: list) -> list[int]:

@@ -6,14 +6,12 @@ Run with `pytest -m browser`; poppler-utils comes from Debian (`apt-get install 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import urllib.request
 import zlib
 
 import pytest
 
-from conftest import PAGES
+from conftest import PAGES, poppler, words
 from tools.glossary import load, terms
 from tools.pdf import book_sources, pdf_name, pdf_path, read_page, slug_of
 from tools.pdf import destinations as named_destinations
@@ -43,26 +41,11 @@ RAW_TEX = re.compile(r"\\(?!n\b)[A-Za-z]+|\$\$|\\\(|\\\[")  # not `\n`: Python's
 DETACHED_SIGN = re.compile(r"(?<![\u0900-\u097f])[\u093a-\u094f\u0951-\u0957\u0962\u0963]")
 
 
-def poppler(tool: str, *args) -> str:
-    exe = shutil.which(tool)
-    assert exe, f"{tool} not found: install poppler-utils (Debian: apt-get install poppler-utils)"
-    return subprocess.run([exe, *map(str, args)], capture_output=True, text=True, check=True).stdout
-
-
-def words(text: str) -> str:
-    return " ".join(text.split())
-
-
 def title(lang: str, source: str) -> str:
     page = DOCS / lang / source
     first = next((line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), None)
     assert first, f"{page}: no '# ' title line"
     return words(first[2:])
-
-
-@pytest.fixture(scope="session")
-def texts(site):
-    return {lang: words(poppler("pdftotext", "-enc", "UTF-8", pdf_path(site, lang), "-")) for lang in LANGS}
 
 
 @pytest.fixture(scope="session")

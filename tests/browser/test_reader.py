@@ -5,6 +5,7 @@ Run alone with `pytest -m browser`. Screenshots of every page go to tests/screen
 """
 from __future__ import annotations
 
+import functools
 import re
 from difflib import SequenceMatcher
 from urllib.parse import unquote, urlsplit
@@ -29,25 +30,15 @@ def test_every_built_page_is_checked(site):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_page_loads_cleanly(page, visit):
-    """HTTP 200, no console error, no failed request (a 404 or an aborted one)."""
+def test_page_loads_cleanly(page, visit, server):
+    """HTTP 200, no console error, no failed request (a 404 or an aborted one), and no request
+    leaves the local server: fonts, math, scripts, analytics, everything comes from the site itself."""
     v = visit(page)
     assert v.status == 200, f"{v.url}: HTTP {v.status}"
-    assert not v.failed, f"{v.url}: failed requests:\n" + "\n".join(v.failed)
-    assert not v.console_errors, f"{v.url}: console errors:\n" + "\n".join(v.console_errors)
-
-
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_no_request_leaves_the_local_server(page, visit, server):
-    """Fonts, math, scripts, analytics: everything comes from the site itself."""
-    v = visit(page)
     foreign = sorted({u for u in v.requests if off_site(u, server)})
     assert not foreign, f"{v.url} asked other hosts for:\n" + "\n".join(foreign)
-
-
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_html_lang_is_the_page_language(page, visit):
-    assert visit(page).html_lang == page.lang
+    assert not v.failed, f"{v.url}: failed requests:\n" + "\n".join(v.failed)
+    assert not v.console_errors, f"{v.url}: console errors:\n" + "\n".join(v.console_errors)
 
 
 def check_math(v, expected: int):
@@ -93,11 +84,13 @@ def test_devanagari_is_drawn_with_real_glyphs(page, visit):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_language_switcher_leads_to_the_same_page(page, visit, server):
-    """The language menu's link to the other language points at this page's translation, and
-    clicking it (Material's script intercepts the click) lands there."""
+def test_page_is_in_its_language_and_the_switcher_leads_to_its_twin(page, visit, server):
+    """<html lang> is the page's language; the language menu's link to the other language
+    points at this page's translation, and clicking it (Material's script intercepts the click)
+    lands there."""
     want = server.url(page.counterpart_path)
     v = visit(page)
+    assert v.html_lang == page.lang, f"{page.name}: <html lang={v.html_lang!r}>"
     assert v.switcher_href == want, f"{page.name}: the switcher links to {v.switcher_href}, not {want}"
     assert v.switcher_led_to == want, f"{page.name}: the switcher led to {v.switcher_led_to}, not {want}"
     assert v.switcher_lang == twin_language(page.lang)
@@ -125,6 +118,7 @@ SEARCH = [
     ("hi", "gradient", "hi/backprop/"),
     ("hi", "dropout", "hi/components/"),
     ("hi", "ड्रॉपआउट", "hi/components/"),
+    ("hi", "tensor", "hi/tensors/"),
     ("en", "tensor", "tensors/"),
     ("en", "gradient", "backprop/"),  # the backprop page says gradient most (initialisation, checking, clipping)
     ("en", "backpropagation", "backprop/"),
@@ -133,31 +127,22 @@ SEARCH = [
 
 
 @pytest.fixture(scope="module")
-def search_box(context, server):
+def search_box(browser, server):
     """search_box(lang) -> the search input of that language's home page, loaded once."""
-    tabs = {}
+    with guarded_context(browser, server, color_scheme="light") as context:
+        @functools.cache
+        def box(lang):
+            tab = context.new_page()
+            tab.goto(server.url("hi/" if lang == "hi" else ""), wait_until="networkidle")
+            return tab
 
-    def box(lang):
-        if lang not in tabs:
-            tabs[lang] = context.new_page()
-            tabs[lang].goto(server.url("hi/" if lang == "hi" else ""), wait_until="networkidle")
-        return tabs[lang]
-
-    yield box
-    for tab in tabs.values():
-        tab.close()
+        yield box
 
 
 @pytest.fixture(scope="module")
 def search(search_box):
     """search(lang, term) -> the paths of the results listed for `term` on that site, in order."""
-    seen = {}
-
-    def run(lang, term):
-        if (lang, term) not in seen:
-            seen[lang, term] = results(lang, term)
-        return seen[lang, term]
-
+    @functools.cache
     def results(lang, term):
         tab = search_box(lang)
         box = tab.locator("input.md-search__input")
@@ -170,25 +155,20 @@ def search(search_box):
         tab.wait_for_selector(".md-search-result__item > a", timeout=10_000)
         hrefs = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
         return [unquote(urlsplit(h).path) for h in hrefs]
-    return run
+    return results
 
 
 @pytest.mark.parametrize("lang, term, first", SEARCH, ids=[f"{lang}-{t}" for lang, t, _ in SEARCH])
 def test_search_lists_the_right_page_first(lang, term, first, search, server):
     """Typing the term lists the chapter first. (Notebook pages, which hold the chapters'
-    text, are left out of the index: lunr ranked notebooks/tensors/ first for 'tensor'.)"""
+    text, are left out of the index: lunr ranked notebooks/tensors/ first for 'tensor'.)
+    Each language's site searches its own pages only: a Hindi reader who types the English
+    term gets the Hindi chapters, not the English ones (hooks/search_index.py)."""
     pages = search(lang, term)
     assert pages[0] == urlsplit(server.url(first)).path, f"{term!r} on the {lang} site: results {pages}"
-
-
-@pytest.mark.parametrize("lang, term", [("hi", "gradient"), ("hi", "ड्रॉपआउट"), ("hi", "tensor"), ("en", "gradient")])
-def test_search_lists_only_pages_of_the_sites_language(lang, term, search, server):
-    """Each language's site searches its own pages: a Hindi reader who types the English term
-    gets the Hindi chapters, not the English ones (hooks/search_index.py)."""
     root = urlsplit(server.url("")).path
-    pages = search(lang, term)
     foreign = [p for p in pages if p.removeprefix(root).startswith("hi/") != (lang == "hi")]
-    assert pages and not foreign, f"{term!r} on the {lang} site lists other languages' pages: {foreign}"
+    assert not foreign, f"{term!r} on the {lang} site lists other languages' pages: {foreign}"
 
 
 def own_words(variant: str, term: dict) -> str:
@@ -272,8 +252,7 @@ def test_the_scheme_toggle_switches_and_is_remembered(lang_path, server, browser
     shows one button, switches light and dark, and the choice holds on the next page, before
     and after Material's own scripts start (after the first paint). (`server` comes before
     `browser`: the site fixture prints the PDFs with Playwright before this test's starts.)"""
-    context = guarded_context(browser, server, color_scheme="light")
-    try:
+    with guarded_context(browser, server, color_scheme="light") as context:
         tab = context.new_page()
         tab.goto(server.url(lang_path), wait_until="networkidle")
         scheme = "document.body.getAttribute('data-md-color-scheme')"
@@ -291,8 +270,6 @@ def test_the_scheme_toggle_switches_and_is_remembered(lang_path, server, browser
         assert tab.evaluate("typeof component$") == "object", "Material's scripts did not start"
         tab.locator(visible).click()
         assert tab.evaluate(scheme) == "default"
-    finally:
-        context.close()
 
 
 def test_no_script_runs_before_the_first_paint(site):

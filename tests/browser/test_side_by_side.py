@@ -5,8 +5,9 @@ JavaScript, and stays out of search, the sitemap and the PDFs.
 """
 from __future__ import annotations
 
+import functools
 import json
-import subprocess
+from contextlib import ExitStack
 
 import pytest
 
@@ -58,33 +59,21 @@ DROP_A_SECTION_JS = """() => { document.querySelectorAll('.bilingual__twin > h2'
 
 
 @pytest.fixture(scope="module")
-def tabs(server, browser):  # server first: the site fixture prints the PDFs with its own Playwright
-    """tab(width) -> a page in a fresh context of that width (light scheme, empty storage)."""
-    contexts, pages = {}, {}
-
-    def tab(width):
-        if width not in pages:
-            contexts[width] = guarded_context(browser, server, color_scheme="light")
-            pages[width] = contexts[width].new_page()
-            pages[width].set_viewport_size(WIDTHS[width])
-        return pages[width]
-
-    yield tab
-    for context in contexts.values():
-        context.close()
+def tabs(server, browser):
+    """{width: a page in a fresh context of that width (light scheme, empty storage)}."""
+    with ExitStack() as stack:
+        contexts = {width: stack.enter_context(guarded_context(browser, server, color_scheme="light", viewport=size))
+                    for width, size in WIDTHS.items()}
+        yield {width: context.new_page() for width, context in contexts.items()}
 
 
 @pytest.fixture(scope="module")
 def chapter_of(tabs, server):
     """chapter_of(path) -> the headings and code blocks of a chapter page, read in the browser."""
-    seen = {}
-
+    @functools.cache
     def read(path):
-        if path not in seen:
-            tab = tabs("desktop")
-            tab.goto(server.url(path), wait_until="load")
-            seen[path] = tab.evaluate(CHAPTER_JS)
-        return seen[path]
+        tabs["desktop"].goto(server.url(path), wait_until="load")
+        return tabs["desktop"].evaluate(CHAPTER_JS)
 
     return read
 
@@ -133,7 +122,7 @@ def test_every_section_of_both_twins_in_order_with_its_lang(page, width, tabs, c
     """Each section of both chapter pages, in order, its twin's heading in the same pair, each
     column in its own `lang`; code and output blocks once (as on the chapter page); at 1280 px
     two columns, at 390 px the twin under its section, smaller and lighter."""
-    tab = tabs(width)
+    tab = tabs[width]
     tab.goto(server.url(page.path), wait_until="load")
     mode = tab.evaluate(MODE_JS)
     chapter = page.path.removesuffix("both/")
@@ -145,7 +134,7 @@ def test_every_section_of_both_twins_in_order_with_its_lang(page, width, tabs, c
 def test_a_missing_section_is_reported(tabs, chapter_of, server):
     """The check above, shown a page whose twin lost a section (taken out in the browser)."""
     page = next(p for p in BOTH_PAGES if p.lang == "hi")
-    tab = tabs("desktop")
+    tab = tabs["desktop"]
     tab.goto(server.url(page.path), wait_until="load")
     tab.evaluate(DROP_A_SECTION_JS)
     mode = tab.evaluate(MODE_JS)
@@ -160,8 +149,7 @@ def test_the_mode_is_remembered(lang, server, browser):
     goes there by itself (the next chapter's too), until the reader picks one language again."""
     chapters = [p for p in BOTH_PAGES if p.lang == lang]
     first, second = chapters[0].path.removesuffix("both/"), chapters[1].path.removesuffix("both/")
-    context = guarded_context(browser, server, color_scheme="light")
-    try:
+    with guarded_context(browser, server, color_scheme="light") as context:
         tab = context.new_page()
         tab.goto(server.url(first), wait_until="load")
         with tab.expect_navigation(wait_until="load"):
@@ -174,16 +162,12 @@ def test_the_mode_is_remembered(lang, server, browser):
         assert tab.url == server.url(second)
         tab.goto(server.url(first), wait_until="load")
         assert tab.url == server.url(first), "the mode stayed on after the reader left it"
-    finally:
-        context.close()
 
 
-def test_the_mode_works_without_javascript(server, browser):
+def test_the_mode_works_without_javascript(server, no_js_context):
     """The link under the title and the language menu lead to the side-by-side page, and its
     links lead on (to the next chapter's side-by-side page, back to one language)."""
-    context = guarded_context(browser, server, java_script_enabled=False)
-    try:
-        tab = context.new_page()
+    with no_js_context.new_page() as tab:
         page = BOTH_PAGES[0]
         chapter = page.path.removesuffix("both/")
         tab.goto(server.url(chapter), wait_until="load")
@@ -197,11 +181,9 @@ def test_the_mode_works_without_javascript(server, browser):
         assert tab.locator('p.bilingual__switch a[data-both="off"]').get_attribute("href") == "../"
         hi = tab.locator('a.md-select__link[hreflang="hi"]').get_attribute("href")
         assert hi == "../../hi/" + chapter + "both/", hi
-    finally:
-        context.close()
 
 
-def test_the_mode_stays_out_of_search_the_sitemap_and_the_pdfs(site):
+def test_the_mode_stays_out_of_search_the_sitemap_and_the_pdfs(site, texts):
     """Search lists each text once (the chapter pages), the sitemap lists the chapters, and the
     PDFs print neither the mode's pages nor the link to them."""
     for index in (site / "search" / "search_index.json", site / "hi" / "search" / "search_index.json"):
@@ -209,8 +191,6 @@ def test_the_mode_stays_out_of_search_the_sitemap_and_the_pdfs(site):
         assert docs and not [d["location"] for d in docs if "both/" in d["location"]], index
         assert not [d["location"] for d in docs if "Read it side by side" in d["text"] or "साथ-साथ पढ़िए" in d["text"]]
     assert "/both/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert all((site / p.path / "index.html").is_file() for p in BOTH_PAGES)
     for lang, link in (("en", "Read it side by side"), ("hi", "साथ-साथ पढ़िए")):
-        text = subprocess.run(["pdftotext", str(site / f"llm-basics-{lang}.pdf"), "-"], capture_output=True,
-                              text=True, check=True).stdout
+        text = texts[lang]
         assert text and link not in text and "English + " not in text, f"llm-basics-{lang}.pdf prints the mode's link"
