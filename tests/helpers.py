@@ -25,15 +25,14 @@ def printed_in_a_process(*args: str, reads: tuple[Path, ...] = (), packages: tup
     run's output is kept in .cache/snippet-runs/ by a hash of the command, those files and the
     versions of Python and `packages`, and reused while they stay the same (as the doc tests'
     runs are: tools/snippet_memo.py)."""
+    def run() -> str:
+        done = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert done.returncode == 0, f"python {' '.join(args)} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+        return done.stdout
+
     key = digest("process", *args, *(path.read_bytes() for path in reads), *versions(*packages))
-    if reads and (kept := PROCESSES.get(key, str)) is not None:
-        return kept
-    done = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert done.returncode == 0, f"python {' '.join(args)} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
-    if reads:
-        PROCESSES.put(key, done.stdout)
-    return done.stdout
+    return PROCESSES.remembered(key, run, str) if reads else run()
 
 
 # --- a copy of the project's doc-test machinery (test_drift, test_doc_items) -------------------

@@ -166,30 +166,23 @@ def schema_problem(path: Path, memo) -> str:
     """Why nbformat's schema rejects the notebook's file ('' when it accepts it), or what it said
     before of the same bytes under the same nbformat (memo: importing nbformat is a tenth of a
     second, most of this module's time)."""
-    key = memo.key(path.read_bytes())
-    found = memo.get(key, str)
-    if found is None:
+    def validate() -> str:
         import nbformat
 
         try:
             nbformat.validate(stored(path))
-            found = ""
+            return ""
         except nbformat.ValidationError as invalid:
-            found = invalid.message
-        memo.put(key, found)
-    return found
+            return invalid.message
+
+    return memo.remembered(memo.key(path.read_bytes()), validate, str)
 
 
 def results(codes: tuple[str, ...], memo, limit: float | None = TIME_LIMIT_S) -> list[tuple[str, str]]:
     """run_notebook(codes), or what it gave before for the same cells, this runner, the engine
     and the same versions (memo: tools/snippet_memo.py; a run stopped by the time limit is not kept)."""
-    key = memo.key(codes, Path(__file__))
-    stored = memo.get(key, list)
-    if stored is not None:
-        return [tuple(result) for result in stored]
-    fresh = run_notebook(codes, limit)
-    memo.put(key, None if any(HANG in problem for _, problem in fresh) else fresh)
-    return fresh
+    return memo.remembered(memo.key(codes, Path(__file__)), lambda: run_notebook(codes, limit), list,
+                           keep=lambda fresh: not any(HANG in problem for _, problem in fresh))
 
 
 def printed_alone(source: str, block, cache: dict, memo, limit: float | None = TIME_LIMIT_S) -> str:

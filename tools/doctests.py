@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import io
 import signal
 import sys
@@ -141,21 +142,16 @@ def printed_by(block: Block, device: str = "cpu", cache: dict | None = None, mem
     key = (block.code, device, threads)
     if key not in cache:
         name = str(block.snippets[0]) if block.snippets else f"{rel(block.page)}:{block.line}"
-        stored = memo.key(block, name, device, threads) if memo is not None else None
-        failure = None
-        printed = memo.get(stored, str) if memo is not None else None
-        if printed is None:
-            try:
-                printed = run_code(block.code, name, device, threads, limit)
-            except TimeLimit as stopped:
-                failure = f"{stopped}; what it printed until then:\n{stopped.printed or '(nothing)'}"
-            except BaseException as err:  # noqa: BLE001 - a block may raise anything, SystemExit too
-                if isinstance(err, KeyboardInterrupt):
-                    raise
-                failure = f"the code raised an exception\n{snippet_traceback(err)}"
-            if memo is not None:  # a run that failed is not kept: it runs again
-                memo.put(stored, None if failure else printed)
-        cache[key] = printed, failure
+        run = functools.partial(run_code, block.code, name, device, threads, limit)
+        try:  # a run that failed is not kept in the memo: it runs again
+            printed = run() if memo is None else memo.remembered(memo.key(block, name, device, threads), run, str)
+            cache[key] = printed, None
+        except TimeLimit as stopped:
+            cache[key] = None, f"{stopped}; what it printed until then:\n{stopped.printed or '(nothing)'}"
+        except BaseException as err:  # noqa: BLE001 - a block may raise anything, SystemExit too
+            if isinstance(err, KeyboardInterrupt):
+                raise
+            cache[key] = None, f"the code raised an exception\n{snippet_traceback(err)}"
     printed, failure = cache[key]
     if failure:
         raise DocTestError(f"{block.where}: {failure}")

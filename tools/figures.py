@@ -152,23 +152,22 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
 
 
-def drawn_by(path: str, memo=None) -> dict[str, str]:
-    """{file name: SVG text} of one drawer. With `memo` (tools/snippet_memo.py): what it drew
-    before, while the drawer, the snippets it ran, this file, the engine and the versions of
-    matplotlib, torch, numpy and Python stay the same."""
-    key = memo.key(SNIPPETS / path, Path(__file__)) if memo is not None else None
-    stored = memo.get(key, dict, valid=lambda entry: all(
-        file_digest(ROOT / name) == digest for name, digest in entry["reads"].items())) if memo else None
-    if stored is not None:
-        return stored["figures"]
-    READ.clear()
-    figures = drawer_module(path).figures()
-    if memo is not None:
-        memo.put(key, {"reads": {rel(p): file_digest(p) for p in READ}, "figures": figures})
-    return figures
+def drawn_by(path: str, memo) -> dict[str, str]:
+    """{file name: SVG text} of one drawer, or what it drew before (`memo`: tools/snippet_memo.py)
+    while the drawer, the snippets it ran, this file, the engine and the versions of matplotlib,
+    torch, numpy and Python stay the same."""
+    def draw() -> dict:
+        READ.clear()
+        figures = drawer_module(path).figures()
+        return {"reads": {rel(p): file_digest(p) for p in READ}, "figures": figures}
+
+    def reads_unchanged(entry: dict) -> bool:
+        return all(file_digest(ROOT / name) == digest for name, digest in entry["reads"].items())
+
+    return memo.remembered(memo.key(SNIPPETS / path, Path(__file__)), draw, dict, reads_unchanged)["figures"]
 
 
-def drawn(memo=None) -> dict[str, tuple[str, str]]:
+def drawn(memo) -> dict[str, tuple[str, str]]:
     """Every figure drawn now: {file name: (SVG text, "snippets/<chapter>/<drawer>.py")}."""
     figures = {}
     for path in DRAWERS:

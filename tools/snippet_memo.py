@@ -96,7 +96,19 @@ class Memo:
         self.folder, self.reuse, self.why_not = folder, reuse, why_not
         self.ran = self.reused = 0
 
-    def get(self, key: str, kind: type = object, valid=None):
+    def remembered(self, key: str, compute, kind: type = object, valid=None, keep=lambda value: True):
+        """The stored result, or else compute()'s: a run, counted, and stored when `keep(result)`
+        (a run that raised, or one not worth keeping, e.g. stopped by the time limit, runs again)."""
+        found = self.stored(key, kind, valid)
+        if found is not None:
+            return found
+        self.ran += 1
+        value = compute()
+        if keep(value):
+            write_json(self.folder / f"{key}.json", {"key": key, "value": value})
+        return value
+
+    def stored(self, key: str, kind: type, valid):
         """The stored result, or None: not stored, not reusing, unreadable, not a `kind`, or
         not `valid(result)` (e.g. a file it read has changed)."""
         if not self.reuse:
@@ -115,13 +127,6 @@ class Memo:
             return None
         self.reused += 1
         return value
-
-    def put(self, key: str, value) -> None:
-        """Count a run; store its result (None: a run not to keep, e.g. one that raised)."""
-        self.ran += 1
-        if value is None:
-            return
-        write_json(self.folder / f"{key}.json", {"key": key, "value": value})
 
     def summary(self) -> str:
         if not self.reuse:
