@@ -32,7 +32,7 @@ import pytest
 from tools.site_config import chapter_pages, nav_entries
 
 from tools.page import ROOT, DocTestError, parse_page, read, rel
-from tools.doctests import (TIME_LIMIT_S, OwnOutput, TimeLimit, fresh_torch_defaults, in_background, normalise_end,
+from tools.doctests import (TIME_LIMIT_S, OwnOutput, TimeLimit, diff, fresh_torch_defaults, in_background, normalise_end,
                             printed_by, time_limit)
 from tools.notebooks import (
     IMAGE, INSTALL_TAG, REGENERATE, code_cell, make_notebook, notebook_path, notebooks_on_disk,
@@ -230,10 +230,8 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
         if problem:
             errors.append(f"{where}: {problem}")
         if normalise_end(printed) != normalise_end(by_itself):
-            errors.append(f"{where}: prints something else in the kernel than its block alone\n" + "".join(
-                difflib.unified_diff(normalise_end(by_itself).splitlines(keepends=True),
-                                     normalise_end(printed).splitlines(keepends=True),
-                                     fromfile="its block alone", tofile="in the kernel")))
+            errors.append(f"{where}: prints something else in the kernel than its block alone\n"
+                          + diff(normalise_end(by_itself), normalise_end(printed), "its block alone"))
     if len(cache[key]) < len(cells):
         errors.append(f"{rel(path)}: {len(cells) - len(cache[key])} cells after the failing one never ran")
     return errors
