@@ -28,10 +28,9 @@ import sys
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from tools.glossary import PAGE as GLOSSARY
-from tools.served_site import (ROOT, SiteServer, build_site, launch_chromium,
+from tools.served_site import (ROOT, SiteServer, build_site, guarded_context, launch_chromium, off_site,
                                page_path, site_prefix)
 from tools.side_by_side import resolve
 from tools.site_config import languages, mkdocs_config, pages
@@ -280,22 +279,13 @@ def destinations(pdf: Path) -> dict[str, int]:
 
 def print_pdf(browser, server: SiteServer, path: str, html: str, out: Path) -> bytes:
     """The print page `html`, served at `path` from memory, printed by Chromium; `out` names it in errors."""
-    foreign, failed = [], []
-    local = urlsplit(server.url()).netloc
-
-    def guard(route):
-        parts = urlsplit(route.request.url)
-        if parts.scheme in ("data", "blob", "about") or parts.netloc == local:
-            return route.continue_()
-        foreign.append(route.request.url)
-        return route.abort("blockedbyclient")
-
-    context = browser.new_context(color_scheme="light", java_script_enabled=False)
-    context.route("**/*", guard)
+    requests, failed = [], []
+    context = guarded_context(browser, server, color_scheme="light", java_script_enabled=False)
     page = context.new_page()
     url = server.url(path)
     # The print page exists only in memory: served at its address, so relative assets resolve.
     page.route(url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
+    page.on("request", lambda r: requests.append(r.url))
     page.on("requestfailed", lambda r: failed.append(f"{r.url}: {r.failure}"))
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.url}: HTTP {r.status}"))
     page.goto(url, wait_until="load")
@@ -304,8 +294,9 @@ def print_pdf(browser, server: SiteServer, path: str, html: str, out: Path) -> b
                     margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
                     display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
     context.close()
+    foreign = sorted({url for url in requests if off_site(url, server)})
     if foreign:
-        raise RuntimeError(f"printing {out.name} asked other hosts (aborted) for:\n" + "\n".join(sorted(set(foreign))))
+        raise RuntimeError(f"printing {out.name} asked other hosts (aborted) for:\n" + "\n".join(foreign))
     failed = [f for f in failed if not f.startswith("http") or "blockedbyclient" not in f]
     if failed:
         raise RuntimeError(f"printing {out.name}: failed requests:\n" + "\n".join(failed))

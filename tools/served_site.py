@@ -40,6 +40,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+VIEWPORT = {"width": 1280, "height": 800}
 
 
 def site_prefix() -> str:
@@ -196,6 +197,7 @@ class SiteServer:
 
     def __init__(self, site: Path, prefix: str | None = None, headers: dict | None = None):
         self.prefix = prefix or site_prefix()
+        self.site_url = mkdocs_config(ROOT)["site_url"]  # None unless SITE_URL is set, as the Pages deploy does
         handler = functools.partial(
             type("Handler", (_Handler,), {"prefix": self.prefix, "extra_headers": headers or {}}),
             directory=str(site))
@@ -214,6 +216,29 @@ class SiteServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def off_site(url: str, server: SiteServer) -> bool:
+    """A request to a host other than the local server's (data:, blob: and about: name none;
+    site_url's addresses are the site's own)."""
+    parts = urlsplit(url)
+    return (parts.scheme not in ("data", "blob", "about") and parts.netloc != server.host
+            and not (server.site_url and url.startswith(server.site_url)))
+
+
+def guarded_context(browser, server: SiteServer, **options):
+    """A browser context (`options`: browser.new_context's) that aborts every request off_site
+    (whoever uses it records them) and answers requests to site_url's addresses (a build for a
+    deploy: its absolute hreflang links) from the local server, as the real host would."""
+    context = browser.new_context(**{"viewport": VIEWPORT, **options})
+
+    def local_copy(route):
+        route.fulfill(response=route.fetch(url=server.url(route.request.url[len(server.site_url):])))
+
+    if server.site_url:
+        context.route(lambda url: url.startswith(server.site_url), local_copy)
+    context.route(lambda url: off_site(url, server), lambda route: route.abort("blockedbyclient"))
+    return context
 
 
 def chromium_problem() -> str | None:

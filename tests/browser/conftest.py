@@ -20,13 +20,13 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from tools import npm
-from tools.served_site import (ROOT, SitePage, SiteServer, build_site, chromium_problem,
+from tools.served_site import (ROOT, SitePage, SiteServer, build_site, chromium_problem, guarded_context,
                                launch_chromium, side_by_side_pages, source_pages)
+from tools.served_site import off_site  # noqa: F401 - the test modules' (they import from conftest)
 from tools.site_config import languages, mkdocs_config, twin_language
 
 HERE = Path(__file__).resolve().parent
@@ -34,7 +34,6 @@ SCREENSHOTS = ROOT / "tests" / "screenshots"
 DEVANAGARI_JS = (HERE / "devanagari.js").read_text(encoding="utf-8")
 PAGES = source_pages()
 BOTH_PAGES = side_by_side_pages()  # each chapter in both languages (tools/side_by_side.py)
-VIEWPORT = {"width": 1280, "height": 800}
 
 # Text the reader sees, without code blocks and rendered formulas: raw TeX delimiters left in
 # it mean a formula was not rendered.
@@ -201,26 +200,6 @@ def browser(site):
 
     with sync_playwright() as pw, launch_chromium(pw) as chromium:
         yield chromium
-
-
-def off_site(url: str, server: SiteServer) -> bool:
-    parts = urlsplit(url)
-    return (parts.scheme not in ("data", "blob", "about") and parts.netloc != server.host
-            and not (SITE_URL and url.startswith(SITE_URL)))
-
-
-def guarded_context(browser, server, **options):
-    """A browser context that aborts every request to another host (the visit records it) and
-    answers requests to site_url's addresses from the local server."""
-    context = browser.new_context(**{"viewport": VIEWPORT, **options})
-
-    def local_copy(route):
-        route.fulfill(response=route.fetch(url=server.url(route.request.url[len(SITE_URL):])))
-
-    if SITE_URL:  # a build for a deploy (SITE_URL set): its absolute hreflang links
-        context.route(lambda url: url.startswith(SITE_URL), local_copy)
-    context.route(lambda url: off_site(url, server), lambda route: route.abort("blockedbyclient"))
-    return context
 
 
 @functools.cache
