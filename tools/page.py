@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON_LANGS = {"python", "py", "python3"}
@@ -244,22 +245,18 @@ def parse_page(page: Path) -> list[Block]:
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.S)
 
 
-def formulas(page):
-    """(line, tex, display) for each formula of a page outside code fences."""
-    return formulas_in(page.read_text(encoding="utf-8"))
+def formulas(page) -> list[Formula]:
+    """Each formula of a page, a (line, tex, display) tuple."""
+    return read(page).formulas
 
 
 def formulas_in(markdown: str, its_fences: list[Fence] | None = None):
-    """(line, tex, display) for each formula of a Markdown text (a page, a notebook's cell)."""
-    lines = markdown.split("\n")
-    for fence in fences(markdown) if its_fences is None else its_fences:
-        for i in range(fence.line - 1, fence.end):
-            lines[i] = ""
-    text = "\n".join(lines)
+    """Each formula of a Markdown text (a page, a notebook's cell) outside code and comments."""
+    text = "\n".join(prose_lines(markdown, fences(markdown) if its_fences is None else its_fences))
     text = re.sub(r"`[^`\n]*`", lambda m: " " * len(m[0]), text)  # inline code is not math
     for m in MATH.finditer(text):
         display = m["display"] is not None
-        yield text.count("\n", 0, m.start()) + 1, (m["display"] if display else m["inline"]).strip(), display
+        yield Formula(text.count("\n", 0, m.start()) + 1, (m["display"] if display else m["inline"]).strip(), display)
 
 
 # --- the page as a whole ------------------------------------------------------------------------
@@ -287,8 +284,7 @@ class Admonition:
     collapsed: bool  # ??? (a solution when kind is success), not !!!
 
 
-@dataclass(frozen=True)
-class Formula:
+class Formula(NamedTuple):  # a tuple too: `for line, tex, display in formulas(page)`
     line: int
     tex: str
     display: bool
@@ -367,7 +363,7 @@ def _read(path: Path) -> Page:
                for n, line in enumerate(lines, 1) for m in IMAGE.finditer(line)]
     boxes = [Admonition(n, m["kind"], m["title"], m["mark"].startswith("???"))
              for n, line in enumerate(lines, 1) if (m := ADMONITION.match(line))]
-    maths = [Formula(*f) for f in formulas_in(text, found_fences)]
+    maths = list(formulas_in(text, found_fences))
     return Page(path, page_lang(path), page_name(path), title, found, maths, figures, boxes, found_fences, blocks)
 
 
