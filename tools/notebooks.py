@@ -29,8 +29,8 @@ from pathlib import Path
 from tools.site_config import chapter_pages, language_entry
 from tools.strings import strings
 
-from tools.page import (ADMONITION, COMMENT, FRONT_MATTER, HEADING, INCLUDE, ROOT, Block, DocTestError, docs_dir,
-                        fences, page_lang, page_name, parse_page, pins, rel, slug, snippet_dir)
+from tools.page import (COMMENT, FRONT_MATTER, HEADING, INCLUDE, ROOT, Block, DocTestError, admonitions, dedent, docs_dir,
+                        fences, indented_end, page_lang, page_name, parse_page, pins, read, rel, slug, snippet_dir)
 from tools.doctests import normalise_end
 
 REGENERATE = "To regenerate the notebooks (and every other generated file): python -m tools.refresh"
@@ -62,24 +62,6 @@ def notebook_path(page: Path) -> Path:
 
 # --- page -> cells --------------------------------------------------------------------------
 
-def indented_block(lines: list[str], start: int, inner: str | tuple[str, ...]) -> int:
-    """End (exclusive) of the lines from `start` that belong to a block indented by `inner`
-    (blank lines inside it, not after it)."""
-    end = start
-    for j in range(start, len(lines)):
-        if lines[j].strip() and not lines[j].startswith(inner):
-            break
-        end = j + 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return end
-
-
-def dedent(lines: list[str], indent: str) -> list[str]:
-    width = len(indent)
-    return [l[width:] if l.startswith(indent) else l.lstrip() for l in lines]
-
-
 def collapsed(kind: str, summary: str, body: list[str]) -> list[str]:
     """Text of a collapsed block (`???`) as HTML <details>, which Jupyter and the site show
     closed; Material styles it like the page's block (class = the block's kind)."""
@@ -88,24 +70,20 @@ def collapsed(kind: str, summary: str, body: list[str]) -> list[str]:
 
 def plain_blocks(lines: list[str], words: dict) -> list[str]:
     """Admonitions become a quoted bold title and text (a collapsed one a closed <details>)."""
-    out, i = [], 0
-    while i < len(lines):
-        adm = ADMONITION.match(lines[i])
-        if not adm:
-            out.append(lines[i])
-            i += 1
-            continue
-        indent = adm["indent"]
-        end = indented_block(lines, i + 1, (indent + "    ", indent + "\t"))
-        body = plain_blocks(dedent(lines[i + 1:end], indent + "    "), words)
-        title = adm["title"] if adm["title"] is not None else words["admonitions"].get(adm["kind"], adm["kind"].capitalize())
-        if adm["mark"] == "???" and any(l.strip() for l in body):  # collapsed: stays collapsed
-            out += [indent + l if l else l for l in collapsed(adm["kind"], title or adm["kind"].capitalize(), body)]
+    out, done = [], 0
+    for adm in admonitions(lines):
+        if adm.line <= done:
+            continue  # in the body of one above, made plain with it
+        out += lines[done:adm.line - 1]
+        body = plain_blocks(dedent(lines[adm.line:adm.end], adm.indent + "    "), words)
+        title = adm.title if adm.title is not None else words["admonitions"].get(adm.kind, adm.kind.capitalize())
+        if adm.mark == "???" and any(l.strip() for l in body):  # collapsed: stays collapsed
+            out += [adm.indent + l if l else l for l in collapsed(adm.kind, title or adm.kind.capitalize(), body)]
         else:  # (a collapsed block whose body starts with code leaves only its title here)
             quoted = ([f"**{title}**", ""] if title else []) + body
-            out += [indent + ("> " + l if l.strip() else ">") for l in quoted]
-        i = end
-    return out
+            out += [adm.indent + ("> " + l if l.strip() else ">") for l in quoted]
+        done = adm.end
+    return out + lines[done:]
 
 
 def page_link(target: str, name: str) -> str:
@@ -155,14 +133,6 @@ def jupyter_markdown(text: str, page: Path, words: dict) -> tuple[str, dict]:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n"), attachments
 
 
-def enclosing_admonition(lines: list[str], index: int, indent: str) -> re.Match | None:
-    """The admonition that line `index`, indented by `indent`, stands in (None: none)."""
-    for line in reversed(lines[:index]):
-        if line.strip() and len(line) - len(line.lstrip()) < len(indent):
-            return ADMONITION.match(line)
-    return None
-
-
 # Cells as nbformat 4.5 has them, written as nbformat's JSON writer writes them (text as lists of
 # lines, keys sorted, one-space indent), without nbformat: importing and validating with it was
 # most of the time a test of the notebooks took. `main` validates what it writes.
@@ -184,18 +154,18 @@ def page_cells(page: Path, words: dict) -> tuple[str, list]:
     lines = text.split("\n")
     blocks: list[Block] = parse_page(page)
     front_matter = FRONT_MATTER.match(text)
+    boxes = read(page).admonitions
     cells, pos, title, carry_indent = [], front_matter[0].count("\n") if front_matter else 0, None, ""
     for block in blocks + [None]:
         stop = block.line - 1 if block else len(lines)
         prose = lines[pos:stop]
-        if carry_indent:  # text that goes on inside the admonition a block stood in
-            kept = indented_block(prose, 0, carry_indent)  # the blank lines after it stay
+        if carry_indent:  # text that goes on inside the admonition (adm) the block above stood in
+            kept = indented_end(prose, 0, carry_indent)  # the blank lines after it stay
             carried = dedent(prose[:kept], carry_indent)
-            adm = enclosing_admonition(lines, pos, carry_indent)
             first = next((i for i, l in enumerate(carried) if l.strip()), len(carried))
-            if adm and adm["mark"] == "???" and first < len(carried):  # the rest of a solution: collapsed
-                label = f"{adm['title'] or adm['kind'].capitalize()}: {words['explanation']}"
-                carried[first:] = collapsed(adm["kind"], label, carried[first:])
+            if adm and adm.mark == "???" and first < len(carried):  # the rest of a solution: collapsed
+                label = f"{adm.title or adm.kind.capitalize()}: {words['explanation']}"
+                carried[first:] = collapsed(adm.kind, label, carried[first:])
             elif adm:  # the quote goes on after the code
                 carried[first:] = ["> " + l if l.strip() else ">" for l in carried[first:]]
             prose[:kept] = carried
@@ -209,10 +179,10 @@ def page_cells(page: Path, words: dict) -> tuple[str, list]:
         if markdown:
             cells.append(markdown_cell(markdown, attachments))
         if block:
-            adm = enclosing_admonition(lines, block.line - 1, block.out_fence.indent)
+            adm = next((a for a in reversed(boxes) if a.line < block.line <= a.end), None)  # the one it stands in
             cells.append(code_cell(
                 block.code.strip("\n"), printed=normalise_end(block.expected),
-                metadata=copy.deepcopy(SOLUTION_METADATA) if adm and adm["mark"] == "???" else {}))
+                metadata=copy.deepcopy(SOLUTION_METADATA) if adm and adm.mark == "???" else {}))
             pos, carry_indent = block.out_fence.end, block.out_fence.indent
     return title, cells
 

@@ -128,10 +128,27 @@ def fences(text: str) -> list[Fence]:
             j += 1
         if j == len(lines):
             raise DocTestError(f"line {i + 1}: code fence is never closed")
-        body = "\n".join(l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[i + 1:j])
+        body = "\n".join(dedent(lines[i + 1:j], indent))
         found.append(Fence(fence_lang(m["info"]), m["info"].strip(), body, i + 1, j + 1, indent))
         i = j + 1
     return found
+
+
+def dedent(lines: list[str], indent: str) -> list[str]:
+    return [l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines]
+
+
+def indented_end(lines: list[str], start: int, inner: str | tuple[str, ...]) -> int:
+    """End (exclusive) of the lines from `start` that belong to a block indented by `inner`
+    (blank lines inside it, not after it)."""
+    end = start
+    for j in range(start, len(lines)):
+        if lines[j].strip() and not lines[j].startswith(inner):
+            break
+        end = j + 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return end
 
 
 def fence_lang(info: str) -> str:
@@ -281,7 +298,20 @@ class Admonition:
     line: int
     kind: str        # note, warning, success, ...
     title: str | None
-    collapsed: bool  # ??? (a solution when kind is success), not !!!
+    mark: str        # !!!, ??? (collapsed: a solution when kind is success), ???+ (collapsible, open)
+    indent: str      # the marker line's
+    end: int         # its body's last line (the blank lines after it are not its)
+
+    @property
+    def collapsed(self) -> bool:
+        return self.mark.startswith("???")
+
+
+def admonitions(lines: list[str]) -> list[Admonition]:
+    """Every admonition marked in `lines` (a page's or a part of one), nested ones too."""
+    return [Admonition(n, m["kind"], m["title"], m["mark"], m["indent"],
+                       indented_end(lines, n, (m["indent"] + "    ", m["indent"] + "\t")))
+            for n, line in enumerate(lines, 1) if (m := ADMONITION.match(line))]
 
 
 class Formula(NamedTuple):  # a tuple too: `for line, tex, display in formulas(page)`
@@ -361,8 +391,7 @@ def _read(path: Path) -> Page:
     title = next((h.text for h in found if h.level == 1), "")
     figures = [Figure(n, m["src"] or m["html_src"], m["alt"] or "")
                for n, line in enumerate(lines, 1) for m in IMAGE.finditer(line)]
-    boxes = [Admonition(n, m["kind"], m["title"], m["mark"].startswith("???"))
-             for n, line in enumerate(lines, 1) if (m := ADMONITION.match(line))]
+    boxes = [a for a in admonitions(text.split("\n")) if lines[a.line - 1]]  # (not in a fence or a comment)
     maths = list(formulas_in(text, found_fences))
     return Page(path, page_lang(path), page_name(path), title, found, maths, figures, boxes, found_fences, blocks)
 
