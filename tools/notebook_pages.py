@@ -94,7 +94,6 @@ MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkd
 DISPLAY_MATH = re.compile(r"<p>\s*\$\$(.+?)\$\$\s*</p>|\$\$(.+?)\$\$", re.S)
 MATH_IN_PARAGRAPH = re.compile(r'<p>(?:(?!</p>).)*?<div class="arithmatex">', re.S)
 PAGE_LINK = re.compile(r'<a href="(?P<path>(?![a-z]+:|/|#)[^"#]+\.md)(?P<anchor>#[^"]*)?"')
-H1_END = re.compile(r"</h1>")
 HEADING = re.compile(r'<h(?P<level>[1-6]) id="[^"]*">(?P<inner>.*?)<a class="anchor-link" href="#[^"]*">¶</a></h(?P=level)>', re.S)
 SOLUTION_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell[^"]*\bcelltag_solution\b[^"]*">')
 DIV_TAG = re.compile(r"<div\b|</div>")
@@ -283,7 +282,7 @@ def on_page_content(html, page, config, files):
     html = closed_solutions(page_links(headings_and_toc(html, page), page, files), words)
     colab = colab_url(page.file.src_uri, config)
     if colab:
-        html = H1_END.sub(f'</h1>\n<p><a href="{colab}">{words["colab"]}</a></p>', html, count=1)
+        html = html.replace("</h1>", f'</h1>\n<p><a href="{colab}">{words["colab"]}</a></p>', 1)
     name = posixpath.basename(page.file.src_uri)
     download = Path(page.file.abs_dest_path).parent / name  # next to its page, for the download button
     download.parent.mkdir(parents=True, exist_ok=True)
