@@ -14,10 +14,7 @@ NO_CODE = "# Home\n\nNo code here.\n"
 
 @pytest.fixture
 def docs(tmp_path):
-    for name, text in {"en/sums.md": PAGE, "hi/sums.md": HI_PAGE, "en/index.md": NO_CODE}.items():
-        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
-    return tmp_path / "docs"
+    return mini_site.write(tmp_path, {**mini_site.SUMS, "en/index.md": NO_CODE})
 
 
 def report(docs, status="passed", device="cpu", torch="2.13.0+cpu", date="2026-11-27", **changes):
