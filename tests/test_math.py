@@ -21,14 +21,10 @@ INDEX = re.compile(r"[_^](?:\{[^{}]*\}|\w)")  # subscripts and exponents are lab
 PRINTED_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?")
 
 
-def numbers_in(text, pattern):
-    return [m[0] for m in pattern.finditer(text)]
-
-
 def reference_numbers(page):
     values = []
     for block in parse_page(page):
-        for token in numbers_in(block.code + "\n" + block.expected, PRINTED_NUMBER):
+        for token in PRINTED_NUMBER.findall(block.code + "\n" + block.expected):
             try:
                 values.append(float(token.replace(",", "")))
             except ValueError:
@@ -66,7 +62,7 @@ def test_numbers_in_formulas_come_from_the_code(page):
     values = reference_numbers(page)
     unknown = []
     for f in read(page).formulas:
-        for shown in numbers_in(INDEX.sub(" ", f.tex), NUMBER):
+        for shown in NUMBER.findall(INDEX.sub(" ", f.tex)):
             if "." not in shown and "{,}" not in shown and int(shown) <= 10:
                 continue
             if not shown_matches(shown, values):
