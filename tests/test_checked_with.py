@@ -8,7 +8,7 @@ from tools import checked_with, doctest_report
 from tools.page import ROOT
 from tools.site_config import chapter_pages, chapters
 
-PAGE, HI_PAGE = mini_site.SUMS["en/sums.md"], mini_site.SUMS["hi/sums.md"]
+PAGE = mini_site.SUMS["en/sums.md"]
 NO_CODE = "# Home\n\nNo code here.\n"
 
 
