@@ -13,7 +13,7 @@ import pytest
 
 from tools import mathml
 from tools.mathml import TeXError, render_all
-from tools.page import ROOT, formulas, pages, parse_page, rel
+from tools.page import ROOT, pages, parse_page, read, rel
 from helpers import printed_in_a_process
 
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\{,\}\d{3})*(?:\.\d+)?")
@@ -21,14 +21,10 @@ INDEX = re.compile(r"[_^](?:\{[^{}]*\}|\w)")  # subscripts and exponents are lab
 PRINTED_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?")
 
 
-def numbers_in(text, pattern):
-    return [m[0] for m in pattern.finditer(text)]
-
-
 def reference_numbers(page):
     values = []
     for block in parse_page(page):
-        for token in numbers_in(block.code + "\n" + block.expected, PRINTED_NUMBER):
+        for token in PRINTED_NUMBER.findall(block.code + "\n" + block.expected):
             try:
                 values.append(float(token.replace(",", "")))
             except ValueError:
@@ -49,9 +45,9 @@ IDS = [rel(p).removeprefix("docs/") for p in PAGES]
 
 def tex_errors(folder):
     """Each page's formulas that Temml cannot render, found in the background (Node starts)."""
-    found = {page: list(formulas(page)) for page in PAGES}
-    out = iter(render_all([(tex, display) for page in PAGES for _, tex, display in found[page]]))
-    return {page: [f"{rel(page)} line {line}: {answer}\n    {tex}" for line, tex, _ in found[page]
+    found = {page: read(page).formulas for page in PAGES}
+    out = iter(render_all([(f.tex, f.display) for page in PAGES for f in found[page]]))
+    return {page: [f"{rel(page)} line {f.line}: {answer}\n    {f.tex}" for f in found[page]
                    if isinstance(answer := next(out), TeXError)] for page in PAGES}
 
 
@@ -65,12 +61,12 @@ def test_formulas_are_valid_tex(page, early):
 def test_numbers_in_formulas_come_from_the_code(page):
     values = reference_numbers(page)
     unknown = []
-    for line, tex, _ in formulas(page):
-        for shown in numbers_in(INDEX.sub(" ", tex), NUMBER):
+    for f in read(page).formulas:
+        for shown in NUMBER.findall(INDEX.sub(" ", f.tex)):
             if "." not in shown and "{,}" not in shown and int(shown) <= 10:
                 continue
             if not shown_matches(shown, values):
-                unknown.append(f"{rel(page)} line {line}: {shown} in  {tex}")
+                unknown.append(f"{rel(page)} line {f.line}: {shown} in  {f.tex}")
     assert not unknown, ("numbers in formulas that no snippet on the page prints or uses "
                          "(print them from a snippet, to the digits shown):\n" + "\n".join(unknown))
 

@@ -93,7 +93,7 @@ def test_no_machine_translation_debris():
 
 def test_the_checks_find_planted_faults():
     assert avoided_words("न्यूरॉन का पूर्वाग्रह जोड़ा जाता है।")[0].startswith("line 1: पूर्वाग्रह (prejudice)")
-    assert avoided_words("इसकी व्युत्पत्ति निकालिए।\nविभेदन करें।") != []
+    assert len(avoided_words("इसकी व्युत्पत्ति निकालिए।\nविभेदन करें।")) == 2
     assert len(avoided_words("\nविभेदन करें।")) == 1 and "line 2" in avoided_words("\nविभेदन करें।")[0]
     assert misspelt_terms("हर टेन्सरों का ग्रेडियेंट।") == [
         "line 1: टेन्सर, the glossary writes टेंसर", "line 1: ग्रेडियेंट, the glossary writes ग्रेडिएंट"]
