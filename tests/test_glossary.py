@@ -11,7 +11,7 @@ import re
 import mini_site
 from tools.page import ROOT
 from tools.site_config import languages, mkdocs_config
-from tools.glossary import DATA, abbreviations, load, pages, terms
+from tools.glossary import DATA, abbreviations, load, out_of_date, terms
 
 GLOSSARY = load()
 
@@ -33,8 +33,7 @@ def test_the_glossary_has_the_handbooks_terms():
 
 
 def stale_pages(data) -> list[str]:
-    return [str(path.relative_to(ROOT)) for path, text in pages(data).items()
-            if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    return [str(path.relative_to(ROOT)) for path in out_of_date(data)]
 
 
 def test_glossary_pages_are_generated_from_the_data():

@@ -218,6 +218,8 @@ def notebook_errors(path: Path, cache: dict, memos: dict, alone: list[str] | Non
     key = ("notebook", codes)
     if key not in cache:
         cache[key] = results(codes, memos["notebooks"], limit)
+    if alone is None and path not in CHAPTER_OF:
+        return [f"{rel(path)} has no chapter page to compare its cells with\n{REGENERATE}"]
     if alone is None:
         alone = [printed_alone(cell.source, block, cache, memos.get("blocks"), limit)
                  for (_, cell), block in zip(cells, parse_page(CHAPTER_OF[path]))]

@@ -106,6 +106,9 @@ def test_the_checks_find_planted_faults():
     assert english_sentences("टेंसर है।\nThis sentence was not translated.") == [
         "line 2: This sentence was not translated"]
     assert english_sentences("देखिए Attention Is All You Need नाम का पेपर।") == []
+    assert english_sentences("यह the quick<!-- c -->brown fox है।") != []  # four words, not three
+    assert english_sentences("```\n<!--\n```\nThis sentence was not translated.\n<!-- -->") == [
+        "line 4: This sentence was not translated"]  # a comment's start in code hides nothing
     assert second_forms("लॉस का औसत लीजिए।") == ["line 1: औसत, where the site writes माध्य (mean, average)"]
     assert second_forms("हर अक्षर एक टोकन है, पर बड़े अक्षर और छोटे अक्षरों में फ़र्क़ है।") == [
         "line 1: अक्षर, where the site writes कैरेक्टर (character (of text))"]

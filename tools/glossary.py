@@ -1,6 +1,7 @@
 """The glossary: glossary/terms.yml is the one source of every term, in every language.
 
     python -m tools.glossary           # write docs/<lang>/glossary.md for every language
+    python -m tools.glossary --check   # exit 1 if those pages differ from what the data gives
 
 Every term has its name in every language; a language's definition may be missing (a new
 language's), and then the default language's is shown, marked with that language's name.
@@ -161,13 +162,24 @@ def pages(data: dict, docs: Path = DOCS) -> dict[Path, str]:
     return {docs / source / PAGE: original, **{docs / lang / PAGE: render(data, lang, original) for lang in translations}}
 
 
+def out_of_date(data) -> dict[Path, str]:
+    """The glossary pages whose file is not what the data gives: each path with the text it should have."""
+    return {path: text for path, text in pages(data).items()
+            if not path.is_file() or path.read_text(encoding="utf-8") != text}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.glossary", description=__doc__.split("\n")[0])
-    parser.parse_args(argv)  # (a stale page fails tests/test_glossary.py: that is the check)
-    for path, text in pages(load()).items():
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(ROOT)}")
+    parser.add_argument("--check", action="store_true", help="fail if the glossary pages are out of date")
+    args = parser.parse_args(argv)
+    stale = out_of_date(load())
+    if args.check:
+        if stale:
+            print("out of date (run: python -m tools.glossary): " + ", ".join(str(p.relative_to(ROOT)) for p in stale))
+        return 1 if stale else 0
+    for path, text in stale.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
     return 0
 
 

@@ -33,7 +33,9 @@
   chapters, and lunr would rank them above the chapter.
 - mkdocs-jupyter renders a notebook only when it changed: its rendering of each notebook is
   kept in .cache/notebook-pages/, keyed by the .ipynb's bytes, the options below
-  (JUPYTER_OPTIONS) and the versions of mkdocs-jupyter and nbconvert. Its plugin is not in
+  (JUPYTER_OPTIONS) and the versions of mkdocs-jupyter and nbconvert. The environment
+  variable NOTEBOOK_PAGES_CACHE names another folder: an empty one makes a build render every
+  notebook afresh (a browser test compares that rendering with the cached one). Its plugin is not in
   mkdocs.yml's `plugins:` (loading it imports nbconvert, most of a second of every build):
   `jupyter_plugin()` makes it, with those options, for the first notebook not in the cache,
   and it renders that notebook as it would from mkdocs.yml. Its `include_source` step, the
@@ -69,7 +71,6 @@ if ".ipynb" not in mkdocs.utils.markdown_extensions:
 DOWNLOAD_ICON = (Path(material.__file__).parent / "templates/.icons/material/download.svg").read_text()
 STYLESHEET = "assets/stylesheets/notebook.css"
 BRANCH = "main"  # Colab opens the notebooks of the branch the Pages deploy publishes (.github/workflows/docs.yml)
-# (NOTEBOOK_PAGES_CACHE names another folder: a build that renders every notebook, in the browser suite)
 CACHE = Path(os.environ.get("NOTEBOOK_PAGES_CACHE") or Path(__file__).resolve().parent.parent / ".cache" / "notebook-pages")
 # mkdocs-jupyter's options: render only the .ipynb files, as they are (the tests run them).
 JUPYTER_OPTIONS = {

@@ -15,7 +15,6 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON_LANGS = {"python", "py", "python3"}
@@ -262,11 +261,6 @@ def parse_page(page: Path) -> list[Block]:
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.S)
 
 
-def formulas(page) -> list[Formula]:
-    """Each formula of a page, a (line, tex, display) tuple."""
-    return read(page).formulas
-
-
 def formulas_in(markdown: str, its_fences: list[Fence] | None = None):
     """Each formula of a Markdown text (a page, a notebook's cell) outside code and comments."""
     text = "\n".join(prose_lines(markdown, fences(markdown) if its_fences is None else its_fences))
@@ -314,7 +308,8 @@ def admonitions(lines: list[str]) -> list[Admonition]:
             for n, line in enumerate(lines, 1) if (m := ADMONITION.match(line))]
 
 
-class Formula(NamedTuple):  # a tuple too: `for line, tex, display in formulas(page)`
+@dataclass(frozen=True)
+class Formula:
     line: int
     tex: str
     display: bool
@@ -350,14 +345,12 @@ class Page:
 
 
 def prose_lines(text: str, page_fences: list[Fence]) -> list[str]:
-    """The page's lines with fences, front matter and HTML comments blanked (numbers kept)."""
-    text = FRONT_MATTER.sub(lambda m: "\n" * m[0].count("\n"), text)
-    text = COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
-    lines = text.split("\n")
+    """The page's lines with front matter and fences blanked, then HTML comments (numbers and columns kept)."""
+    lines = FRONT_MATTER.sub(lambda m: "\n" * m[0].count("\n"), text).split("\n")
     for f in page_fences:
         for i in range(f.line - 1, f.end):
             lines[i] = ""
-    return lines
+    return COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), "\n".join(lines)).split("\n")
 
 
 def slug(text: str) -> str:
@@ -391,7 +384,7 @@ def _read(path: Path) -> Page:
     title = next((h.text for h in found if h.level == 1), "")
     figures = [Figure(n, m["src"] or m["html_src"], m["alt"] or "")
                for n, line in enumerate(lines, 1) for m in IMAGE.finditer(line)]
-    boxes = [a for a in admonitions(text.split("\n")) if lines[a.line - 1]]  # (not in a fence or a comment)
+    boxes = [a for a in admonitions(text.split("\n")) if lines[a.line - 1].strip()]  # (not in a fence or a comment)
     maths = list(formulas_in(text, found_fences))
     return Page(path, page_lang(path), page_name(path), title, found, maths, figures, boxes, found_fences, blocks)
 

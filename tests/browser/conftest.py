@@ -228,7 +228,7 @@ def no_js_context(browser, server):
 @contextmanager
 def recording(tab, visit: Visit, wait_until: str):
     """Load the visit's page in the tab (until `wait_until`), recording its status, requests,
-    failures and console errors into `visit`; at the end, stop recording and leave the page
+    failures and console errors into `visit`; at the end (or a failure), stop recording and leave the page
     (what it still loads is cut off unrecorded, as closing the tab did), so that the tab can go
     on to the next visit: a new tab would be a new renderer process, about a CPU-second each."""
     handlers = {
@@ -240,12 +240,14 @@ def recording(tab, visit: Visit, wait_until: str):
     }
     for event, handler in handlers.items():
         tab.on(event, handler)
-    response = tab.goto(visit.url, wait_until=wait_until)
-    visit.status = response.status if response else None
-    yield
-    for event, handler in handlers.items():
-        tab.remove_listener(event, handler)
-    tab.goto("about:blank")
+    try:
+        response = tab.goto(visit.url, wait_until=wait_until)
+        visit.status = response.status if response else None
+        yield
+    finally:  # (after a failure too: the tab may be the session's)
+        for event, handler in handlers.items():
+            tab.remove_listener(event, handler)
+        tab.goto("about:blank")
 
 
 def visit_in_the_light(tab, server: SiteServer, page: SitePage) -> Visit:
