@@ -254,6 +254,5 @@ def chromium_problem() -> str | None:
     return None
 
 
-def launch_chromium(playwright, **kwargs):
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                      args=CHROMIUM_ARGS, **kwargs)
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
