@@ -14,15 +14,13 @@ from pathlib import Path
 import pytest
 
 from tools.page import ROOT, fences, prose_lines, rel
-from helpers import avoided_words, line_of, misspelt_terms, second_forms
+from helpers import MISSPELT_CHAIN, avoided_words, line_of, misspelt_terms, second_forms
 
 
 HINDI_PAGES = sorted((ROOT / "docs" / "hi").glob("**/*.md"))
 IDS = [rel(p).removeprefix("docs/") for p in HINDI_PAGES]
 DEBRIS = ["Copy code", "cannot assist", "I'm sorry, but", "I’m sorry, but", "As an AI language model",
           "कोड कॉपी करें", "मैं इसमें सहायता नहीं कर सकता"]
-# श + ्र + ृ: the common misspelling of शृंखला (chain), kept out of the repository as a literal
-MISSPELT_CHAIN = "\u0936\u094d\u0930\u0943\u0902\u0916\u0932\u093e"
 SKIP_DIRS = {".git", ".venv", "site", ".cache", "node_modules", ".pytest_cache", "fixtures"}
 
 
