@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.page import ROOT, fences, prose_lines, rel
+from tools.page import MATH, ROOT, fences, prose_lines, rel
 from helpers import MISSPELT_CHAIN, avoided_words, line_of, misspelt_terms, second_forms
 
 
@@ -25,8 +25,7 @@ SKIP_DIRS = {".git", ".venv", "site", ".cache", "node_modules", ".pytest_cache",
 
 
 NOT_PROSE = [  # besides front matter, fences and comments (tools/page.py's prose_lines)
-    re.compile(r"\$\$.+?\$\$", re.S),              # display math
-    re.compile(r"(?<![\\$])\$[^$\n]+?\$"),         # inline math
+    MATH,                                          # formulas (the page model's)
     re.compile(r"`[^`\n]*`"),                      # inline code
     re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link and image targets
     re.compile(r"<[^>\n]+>"),                      # HTML tags
