@@ -86,6 +86,8 @@ def avoided_words(text: str) -> list[str]:
 
 VARIANTS = spelling_variants(GLOSSARY)
 ANY_VARIANT = hindi_word(*VARIANTS)
+# श + ्र + ृ: the common misspelling of शृंखला (chain), kept out of the repository as a literal
+MISSPELT_CHAIN = "\u0936\u094d\u0930\u0943\u0902\u0916\u0932\u093e"
 
 
 def misspelt_terms(text: str) -> list[str]:

@@ -167,8 +167,7 @@ def test_code_that_raises_shows_its_traceback(planted):
 def test_a_block_that_never_ends_fails_with_what_it_printed_and_the_rest_goes_on(planted):
     assert failure(planted, "en/endless.md") == (
         "docs/en/endless.md [en] line 3 (inline code): ran past the time limit of 0.5 s; "
-        "what it printed until then:\nstarted")
-    assert planted.report["pages"]["en/notest.md"]["passed"] == 1  # a page after it still ran
+        "what it printed until then:\nstarted")  # (the pages after it ran: test_planted_faults_fail_and_the_rest_pass)
 
 
 def test_what_a_block_writes_to_stderr_shows_under_its_failure(planted):

@@ -11,9 +11,8 @@ import re
 import mini_site
 from tools.page import ROOT
 from tools.site_config import languages, mkdocs_config
-from tools.glossary import DATA, abbreviations, load, out_of_date, terms
-
-GLOSSARY = load()
+from tools.glossary import DATA, abbreviations, out_of_date, terms
+from helpers import GLOSSARY
 
 
 def test_the_glossary_has_the_handbooks_terms():

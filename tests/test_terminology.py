@@ -13,22 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from tools.page import ROOT, fences, prose_lines, rel
-from helpers import avoided_words, line_of, misspelt_terms, second_forms
+from tools.page import MATH, ROOT, fences, prose_lines, rel
+from helpers import MISSPELT_CHAIN, avoided_words, line_of, misspelt_terms, second_forms
 
 
 HINDI_PAGES = sorted((ROOT / "docs" / "hi").glob("**/*.md"))
 IDS = [rel(p).removeprefix("docs/") for p in HINDI_PAGES]
 DEBRIS = ["Copy code", "cannot assist", "I'm sorry, but", "I’m sorry, but", "As an AI language model",
           "कोड कॉपी करें", "मैं इसमें सहायता नहीं कर सकता"]
-# श + ्र + ृ: the common misspelling of शृंखला (chain), kept out of the repository as a literal
-MISSPELT_CHAIN = "\u0936\u094d\u0930\u0943\u0902\u0916\u0932\u093e"
 SKIP_DIRS = {".git", ".venv", "site", ".cache", "node_modules", ".pytest_cache", "fixtures"}
 
 
 NOT_PROSE = [  # besides front matter, fences and comments (tools/page.py's prose_lines)
-    re.compile(r"\$\$.+?\$\$", re.S),              # display math
-    re.compile(r"(?<![\\$])\$[^$\n]+?\$"),         # inline math
+    MATH,                                          # formulas (the page model's)
     re.compile(r"`[^`\n]*`"),                      # inline code
     re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link and image targets
     re.compile(r"<[^>\n]+>"),                      # HTML tags

@@ -209,10 +209,8 @@ class DocTests:
         """(test id in the report, page key 'en/autograd.md') of a doc item."""
         line = getattr(item, "start_line", getattr(item, "line", 0))
         entry = self.read(item.path).get(line)
-        if isinstance(entry, Block):
-            return entry.test_id, doctest_report.page_key(entry)
         key = Path(item.path).resolve().relative_to(item.config.rootpath / "docs").as_posix()
-        return f"{key}:{line}:refused", key
+        return (entry.test_id if isinstance(entry, Block) else f"{key}:{line}:refused"), key
 
 
 # --- options, session, report ---------------------------------------------------------------------

@@ -28,14 +28,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.page import ROOT
+from tools.page import FRONT_MATTER, ROOT
 from tools.site_config import default_language
 
 DOCS = ROOT / "docs"
 SOURCE_LANG = default_language()  # every translation follows the default language
 KEY = "translated_from"
 ID_LENGTH = 12
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?---[ \t]*\n", re.S)
 RECORD = re.compile(rf"^{KEY}:[ \t]*(?P<id>\S*)[ \t]*$", re.M)
 
 

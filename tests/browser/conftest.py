@@ -26,7 +26,6 @@ import pytest
 from tools import npm
 from tools.served_site import (ROOT, SitePage, SiteServer, build_site, chromium_problem, guarded_context,
                                launch_chromium, side_by_side_pages, source_pages)
-from tools.served_site import off_site  # noqa: F401 - the test modules' (they import from conftest)
 from tools.site_config import languages, mkdocs_config, twin_language
 
 HERE = Path(__file__).resolve().parent

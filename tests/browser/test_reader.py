@@ -12,10 +12,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import BOTH_PAGES, PAGES, RAW_TEX, guarded_context, light_visits, off_site
+from conftest import BOTH_PAGES, PAGES, RAW_TEX, guarded_context, light_visits
+from helpers import GLOSSARY, MISSPELT_CHAIN
 from tools.page import parse_page
-from tools.glossary import load, spelling_variants, terms
-from tools.served_site import built_pages, formula_count
+from tools.glossary import spelling_variants, terms
+from tools.served_site import built_pages, formula_count, off_site
 from tools.site_config import twin_language
 
 pytestmark = pytest.mark.browser
@@ -88,9 +89,6 @@ def test_page_is_in_its_language_and_the_switcher_leads_to_its_twin(page, visit,
     assert v.switcher_led_to == want, f"{page.name}: the switcher led to {v.switcher_led_to}, not {want}"
     assert v.switcher_lang == twin_language(page.lang)
 
-
-# श + ्र + ृ: the common misspelling of शृंखला, kept out of the repository as a literal
-MISSPELT_CHAIN = "\u0936\u094d\u0930\u0943\u0902\u0916\u0932\u093e"
 
 # (the site whose search box is used, term typed, the page that must be the first result)
 SEARCH = [
@@ -176,7 +174,6 @@ def own_words(variant: str, term: dict) -> str:
     return max(runs, key=lambda run: SequenceMatcher(None, variant, run).ratio())
 
 
-GLOSSARY = load()
 # The Hindi Markdown pages' text, by path (notebook pages are not in the search index).
 HINDI_PAGE_TEXT = {p.path: p.source.read_text(encoding="utf-8") for p in PAGES if p.lang == "hi" and p.source.suffix == ".md"}
 VARIANTS = sorted({(variant, own_words(variant, t)) for t in terms(GLOSSARY) for variant, term in
