@@ -13,6 +13,7 @@ import pytest
 
 from conftest import PAGES, poppler, words
 from tools.glossary import load, terms
+from tools.page import read
 from tools.pdf import book_sources, pdf_name, pdf_path, read_page, slug_of
 from tools.pdf import destinations as named_destinations
 from tools.served_site import DOCS
@@ -156,8 +157,7 @@ def test_links_inside_the_book_lead_to_its_pages(lang, site, destinations):
     data = pdf_path(site, lang).read_bytes()
     targets = [re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), t).decode()
                for t in re.findall(rb"/Subtype /Link\s[^>]*?/Dest /([^\s/>\]]+)", data)]
-    contents = sum(1 + len(re.findall(r"^## ", (DOCS / lang / s).read_text(encoding="utf-8"), re.M))
-                   for s in book_sources()[1:])
+    contents = sum(1 + sum(h.level == 2 for h in read(DOCS / lang / s).headings) for s in book_sources()[1:])
     assert len(targets) >= contents, f"{pdf_name(lang)}: {len(targets)} internal links, the contents list alone has {contents}"
     dangling = sorted(set(targets) - set(destinations[lang]))
     assert not dangling, f"{pdf_name(lang)}: links to destinations the PDF lacks: {dangling}"
