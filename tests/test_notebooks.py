@@ -178,9 +178,10 @@ def schema_problem(path: Path, memo) -> str:
     return memo.remembered(memo.key(path.read_bytes()), validate, str)
 
 
-def results(codes: tuple[str, ...], memo, limit: float | None = TIME_LIMIT_S) -> list[tuple[str, str]]:
-    """run_notebook(codes), or what it gave before for the same cells, this runner, the engine
-    and the same versions (memo: tools/snippet_memo.py; a run stopped by the time limit is not kept)."""
+def results(codes: tuple[str, ...], memo, limit: float | None = TIME_LIMIT_S) -> list:
+    """run_notebook(codes), a (printed, problem) pair per cell, or what it gave before for the
+    same cells, this runner, the engine and the same versions (memo: tools/snippet_memo.py,
+    which gives the pairs back as lists; a run stopped by the time limit is not kept)."""
     return memo.remembered(memo.key(codes, Path(__file__)), lambda: run_notebook(codes, limit), list,
                            keep=lambda fresh: not any(HANG in problem for _, problem in fresh))
 

@@ -103,7 +103,7 @@ def test_links():
     assert resolve("hi/x/", "../../assets/a.css") == "assets/a.css"
     assert resolve("x/", "#a") == "x/#a" and resolve("x/", "https://h/") is None
     assert resolve("x/", "../../y/", "/handbook/") is None  # above the site's folder
-    assert resolve("x/", "fig.svg?v=2#a") == "x/fig.svg#a" and resolve("x/", ".") == "x/"
+    assert resolve("x/", "fig.svg?v=2#a") == "x/fig.svg?v=2#a" and resolve("x/", ".") == "x/"
     assert relative("", "x/both/") == "../../" and relative("x/both/", "x/both/") == "./"
     assert relative("hi/y/#z", "x/both/") == "../../hi/y/#z"
 

@@ -1,9 +1,9 @@
 """The autograd page's `Value` class (snippets/autograd/value.py) computes what PyTorch computes.
 
-Checked on an expression in which values are used more than once, where the gradients of the
-paths must add, and on a neuron's tanh and ReLU (one unit on, one off). (The worked example, the
-page's -0.0898 and -0.0817, is the page's own block: value.py then value_vs_torch.py, checked
-against PyTorch by the doc tests.) A copy of the class that overwrites `.grad` instead of
+Checked on the worked example (the page's -0.0898 and -0.0817, which the page's own block
+prints: the doc tests compare that), on an expression in which values are used more than once,
+where the gradients of the paths must add, and on a neuron's tanh and ReLU (one unit on, one
+off). A copy of the class that overwrites `.grad` instead of
 adding to it is planted to show that the checks with values used twice fail. The tiny MLP of
 snippets/autograd/value_mlp.py gets the loss and the 41 gradients that PyTorch gets.
 """
@@ -27,6 +27,12 @@ def load(source: str) -> dict:
     return namespace
 
 
+def worked_example(Value, sigmoid, log, leaf):
+    x, w, b = Value(1.1), leaf(2.2), leaf(0.0)
+    loss = -log(sigmoid(x * w + b))
+    return loss, (w, b)
+
+
 def used_twice(Value, sigmoid, log, leaf):
     """u feeds three operations and w two: L = ln(σ(u·u + u)) + w·u·w, u = 0.7·w + 0.3."""
     w = leaf(0.4)
@@ -42,7 +48,7 @@ def tanh_and_relu(Value, sigmoid, log, leaf):
     return loss, (w,)
 
 
-EXAMPLES = [used_twice, tanh_and_relu]
+EXAMPLES = [worked_example, used_twice, tanh_and_relu]
 
 
 def gradients(Value, example):

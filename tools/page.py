@@ -25,7 +25,7 @@ INCLUDE = re.compile(r'^-{1,}8<-{1,}[ \t]+"(?P<path>[^"]+)"[ \t]*$')
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 PLUGIN_OPTIONS = re.compile(r"^(continuation|fixture:.*|retry:.*|runner:.*)$")  # pytest-markdown-docs'
 NOTEST_REASON = re.compile(r"^<!--\s*notest:\s*\S.*-->$")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?---[ \t]*\n", re.S)  # as MkDocs reads it
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)  # as MkDocs reads it (its YAML_RE)
 HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
 ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
 IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)|<img\b[^>]*\bsrc="(?P<html_src>[^"]+)"')

@@ -128,7 +128,7 @@ class Book:
         """A figure drawn into the PDF as inline SVG, not as an image: Chromium then maps its
         Devanagari conjuncts back to text (as an <img>, «ट्रेनिंग» came out as «े नग»)."""
         target = resolve(page, img["src"], self.prefix)
-        file = self.site / target if target else None
+        file = self.site / target.partition("?")[0] if target else None
         if file is None or not file.is_file():
             raise FileNotFoundError(f"{page}: figure {img['src']} not in the built site")
         from bs4 import BeautifulSoup
@@ -154,6 +154,7 @@ class Book:
         if target is None:
             return ref
         where, _, fragment = target.partition("#")
+        where = where.partition("?")[0]  # (the site is static files)
         if where in self.slugs:
             slug = self.slugs[where]
             return f"#{slug}--{fragment}" if fragment else f"#{slug}"

@@ -291,14 +291,10 @@ def interleave(own: list, twin: list, lang: str, twin_lang: str, where: tuple[st
 
 def resolve(page: str, ref: str, prefix: str = "/") -> str | None:
     """A link on site page `page` (the site served under `prefix`) as a path in the site, with
-    its #fragment but not its ?query (the site is static files), or None for one that leaves
-    the site (another host, above `prefix`)."""
+    its ?query and #fragment, or None for one that leaves the site (another host, above `prefix`)."""
     base = "http://site" + prefix
     joined = urljoin(base + page, ref)
-    if not joined.startswith(base):
-        return None
-    path, hash_, fragment = joined.removeprefix(base).partition("#")
-    return path.partition("?")[0] + hash_ + fragment
+    return joined.removeprefix(base) if joined.startswith(base) else None
 
 
 def relative(target: str, page: str) -> str:

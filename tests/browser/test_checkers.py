@@ -1,8 +1,9 @@
 """Checked by tools nobody here wrote: the Nu HTML Checker (vnu), LinkChecker and axe-core.
 
 - vnu (npm `vnu-jar`, run with Java) validates every HTML file of the built site; its warnings
-  fail too, among them text, attribute values and scripts not in Unicode NFC (Material's
-  Hindi strings were not: see overrides/partials/languages/hi.html).
+  fail too, among them text, attribute values, scripts and styles not in Unicode NFC
+  (Material's Hindi strings were not: see overrides/partials/languages/hi.html). vnu does not
+  read HTML comments, and neither does this check: readers never see them.
 - LinkChecker crawls the served site from both home pages and both 404 pages: every
   internal page, asset, and url() inside the shipped CSS must answer. Its AnchorCheck parsed a
   page again for every #anchor linked to it (about 1,500 parses, five minutes of the suite), so
