@@ -237,15 +237,20 @@ def recording(tab, visit: Visit, wait_until: str):
         "console": lambda m: m.type == "error" and visit.console_errors.append(f"{m.text} ({m.location.get('url', '')})"),
         "pageerror": lambda e: visit.console_errors.append(f"uncaught: {e}"),
     }
+
+    def stop():
+        for event, handler in handlers.items():
+            tab.remove_listener(event, handler)
+        handlers.clear()
+
     for event, handler in handlers.items():
         tab.on(event, handler)
     try:
         response = tab.goto(visit.url, wait_until=wait_until)
         visit.status = response.status if response else None
-        yield
+        yield stop  # (to stop recording before the visit leaves the page itself)
     finally:  # (after a failure too: the tab may be the session's)
-        for event, handler in handlers.items():
-            tab.remove_listener(event, handler)
+        stop()
         tab.goto("about:blank")
 
 
@@ -257,7 +262,7 @@ def visit_in_the_light(tab, server: SiteServer, page: SitePage) -> Visit:
     Material adds a block's button when the block first shows), and last the language menu's
     link to the other language (Material's script intercepts that click)."""
     result = Visit(page, server.url(page.path))
-    with recording(tab, result, "networkidle"):
+    with recording(tab, result, "networkidle") as stop:
         result.html_lang = tab.evaluate("document.documentElement.lang")
         result.math = tab.evaluate(MATH_JS)
         result.visible_text = tab.evaluate(VISIBLE_TEXT_JS)
@@ -271,6 +276,7 @@ def visit_in_the_light(tab, server: SiteServer, page: SitePage) -> Visit:
         tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # solutions
         result.copied = tab.evaluate(COPY_JS)
         if result.switcher_href:
+            stop()  # leaving the page cuts off what it still loads (its favicon...); the twin is a visit of its own
             tab.hover(".md-header__option .md-select")
             with tab.expect_navigation(wait_until="load"):
                 link.first.click()
