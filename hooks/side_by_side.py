@@ -8,6 +8,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.side_by_side import FOLDER, SideBySideError, label, link, write_pages  # noqa: E402
+from tools.page import page_lang, page_name  # noqa: E402
 from tools.site_config import chapters  # noqa: E402
 
 CHAPTERS: set[str] = set()  # under docs/<lang>/, read once per build
@@ -20,8 +21,8 @@ def on_pre_build(config):
 
 def _language(page, config):
     """The page's language if it is a chapter page (tools/site_config.chapters()), else None."""
-    lang, *name = Path(page.file.abs_src_path).resolve().relative_to(Path(config.docs_dir).resolve()).parts
-    return lang if "/".join(name) in CHAPTERS else None
+    source = Path(page.file.abs_src_path)
+    return page_lang(source) if page_name(source) in CHAPTERS else None
 
 
 def on_page_context(context, page, config, nav):

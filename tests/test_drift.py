@@ -118,7 +118,7 @@ def test_no_difference_exits_zero_with_an_empty_diff_file(tmp_path, monkeypatch,
     collector = doctest_report.Collector("cpu")
     for page in pages(docs):
         for block in parse_page(page):
-            collector.add(block.test_id, doctest_report.page_key(block), "passed")
+            collector.add(block.test_id, doctest_report.page_key(block.page), "passed")
     monkeypatch.setattr(drift, "prepare", lambda python, torch: tmp_path)
     monkeypatch.setattr(drift, "run", lambda python, report: collector.report(docs))
     assert drift.main(["--torch", "2.13.0", "--diff-file", str(tmp_path / "d.txt")]) == 0

@@ -17,7 +17,7 @@ import html
 from pathlib import Path
 
 from tools import doctest_report
-from tools.page import DocTestError, page_lang, page_name, parse_page
+from tools.page import DocTestError, page_lang, parse_page
 from tools.strings import strings
 
 def load(root: Path) -> dict[str, dict | None]:
@@ -43,7 +43,7 @@ def sentence(page: Path, reports: dict[str, dict | None]) -> tuple[str, str] | N
         digest = doctest_report.digest(page)
     except DocTestError:  # the doc tests report it; the page claims nothing
         return "none", text["none"]
-    key = f"{lang}/{page_name(page)}"
+    key = doctest_report.page_key(page)
     cpu, cuda = reports.get("cpu"), reports.get("cuda")
     result = outcome(cpu, key, digest)
     if result == "none":

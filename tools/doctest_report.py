@@ -21,7 +21,7 @@ import platform
 import sys
 from pathlib import Path
 
-from tools.page import ROOT, DocTestError, page_name, parse_page
+from tools.page import ROOT, DocTestError, page_lang, page_name, parse_page
 
 FORMAT = 1
 
@@ -30,9 +30,9 @@ def default_path(device: str, root: Path = ROOT) -> Path:
     return root / ".cache" / ("doctest-report.json" if device == "cpu" else f"doctest-report-{device}.json")
 
 
-def page_key(block) -> str:
-    """'en/autograd.md' for a Block (the page's language and name)."""
-    return f"{block.lang}/{page_name(block.page)}"
+def page_key(page: Path) -> str:
+    """'en/autograd.md': a page's key in the report (its language and name)."""
+    return f"{page_lang(page)}/{page_name(page)}"
 
 
 def digest(page: Path) -> str:

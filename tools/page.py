@@ -261,9 +261,14 @@ def parse_page(page: Path) -> list[Block]:
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.S)
 
 
-def formulas_in(markdown: str, its_fences: list[Fence] | None = None):
-    """Each formula of a Markdown text (a page, a notebook's cell) outside code and comments."""
-    text = "\n".join(prose_lines(markdown, fences(markdown) if its_fences is None else its_fences))
+def formulas_in(markdown: str):
+    """Each formula of a Markdown text (a notebook's cell) outside code and comments."""
+    return prose_formulas(prose_lines(markdown, fences(markdown)))
+
+
+def prose_formulas(lines: list[str]):
+    """Each formula of a text's prose_lines."""
+    text = "\n".join(lines)
     text = re.sub(r"`[^`\n]*`", lambda m: " " * len(m[0]), text)  # inline code is not math
     for m in MATH.finditer(text):
         display = m["display"] is not None
@@ -385,7 +390,7 @@ def _read(path: Path) -> Page:
     figures = [Figure(n, m["src"] or m["html_src"], m["alt"] or "")
                for n, line in enumerate(lines, 1) for m in IMAGE.finditer(line)]
     boxes = [a for a in admonitions(text.split("\n")) if lines[a.line - 1].strip()]  # (not in a fence or a comment)
-    maths = list(formulas_in(text, found_fences))
+    maths = list(prose_formulas(lines))
     return Page(path, page_lang(path), page_name(path), title, found, maths, figures, boxes, found_fences, blocks)
 
 

@@ -33,7 +33,7 @@ from pytest_markdown_docs._runners import _Runner, register_runner
 from pytest_markdown_docs.plugin import MarkdownTextFile
 
 from tools import doctest_report, snippet_memo
-from tools.page import ROOT, Block, DocTestError, fences, page_lang, page_name, read
+from tools.page import ROOT, Block, DocTestError, fences, read
 from tools.doctests import TIME_LIMIT_S, check, diff, printed_by, update
 
 DOC_TESTS = "__doc_tests__"  # the key under which the runner finds the session's DocTests
@@ -209,7 +209,7 @@ class DocTests:
         """(test id in the report, page key 'en/autograd.md') of a doc item."""
         line = getattr(item, "start_line", getattr(item, "line", 0))
         entry = self.read(item.path).get(line)
-        key = f"{page_lang(item.path)}/{page_name(item.path)}"
+        key = doctest_report.page_key(item.path)
         return (entry.test_id if isinstance(entry, Block) else f"{key}:{line}:refused"), key
 
 

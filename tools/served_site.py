@@ -123,10 +123,10 @@ def built_pages(site: Path) -> set[str]:
 def formula_count(source: Path) -> int:
     """Formulas ($...$ and $$...$$ outside code) in a page's source: a Markdown page, or the
     Markdown cells of a notebook."""
-    from tools.page import formulas_in
+    from tools.page import formulas_in, read
 
     if source.suffix == ".md":
-        return len(list(formulas_in(source.read_text(encoding="utf-8"))))
+        return len(read(source).formulas)
     cells = json.loads(source.read_text(encoding="utf-8"))["cells"]
     return sum(len(list(formulas_in("".join(c["source"])))) for c in cells if c["cell_type"] == "markdown")
 

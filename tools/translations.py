@@ -55,7 +55,7 @@ def translated_pages(docs: Path) -> list[Path]:
 
 def recorded_id(text: str) -> str | None:
     m = FRONT_MATTER.match(text)
-    found = RECORD.search(m["body"] or "") if m else None
+    found = RECORD.search(m["body"]) if m else None
     return found["id"] if found and found["id"] else None
 
 
@@ -64,7 +64,7 @@ def with_recorded_id(text: str, new_id: str) -> str:
     m = FRONT_MATTER.match(text)
     if not m:
         return f"---\n{line}\n---\n\n{text}"
-    body = m["body"] or ""
+    body = m["body"]
     body = RECORD.sub(line, body) if RECORD.search(body) else body + line + "\n"
     return f"---\n{body}---\n{text[m.end():]}"
 
